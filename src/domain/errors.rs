@@ -1,0 +1,152 @@
+//! Field-level validation errors. They carry a field and a problem (a message key with its numbers),
+//! never a sentence: the UI and emails turn them into words in the reader's language.
+
+use serde::{Deserialize, Serialize};
+
+/// A form field, named as in the HTML form (`name=` attribute).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Title,
+    Description,
+    Programme,
+    Mode,
+    Region,
+    Zone,
+    StartsAt,
+    EndsAt,
+    RoomCapacity,
+    OnlineCapacity,
+    Venue,
+    MeetingUrl,
+    Email,
+    Password,
+    /// The form as a whole (e.g. "session not found").
+    Form,
+}
+
+impl Field {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Description => "description",
+            Field::Programme => "programme_id",
+            Field::Mode => "mode",
+            Field::Region => "region_id",
+            Field::Zone => "zone",
+            Field::StartsAt => "starts_at",
+            Field::EndsAt => "ends_at",
+            Field::RoomCapacity => "room_capacity",
+            Field::OnlineCapacity => "online_capacity",
+            Field::Venue => "venue",
+            Field::MeetingUrl => "meeting_url",
+            Field::Email => "email",
+            Field::Password => "password",
+            Field::Form => "form",
+        }
+    }
+}
+
+/// What is wrong with a value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Problem {
+    Required,
+    TooShort { min: u32 },
+    TooLong { max: u32 },
+    NotANumber,
+    OutOfRange { min: u32, max: u32 },
+    UnknownChoice,
+    InvalidDateTime,
+    EndNotAfterStart,
+    TooLongDuration { max_days: u32 },
+    InThePast,
+    InvalidUrl,
+    /// The seat kind does not exist in this mode (e.g. room seats for an online session).
+    NotForMode,
+    /// In-person/hybrid needs room seats, online/hybrid needs online seats.
+    NeedsSeats,
+    InvalidEmail,
+    WrongCredentials,
+    NotFound,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: Field,
+    pub problem: Problem,
+}
+
+/// All problems found in one form, in field order. Empty means valid.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldErrors(pub Vec<FieldError>);
+
+impl FieldErrors {
+    pub fn one(field: Field, problem: Problem) -> Self {
+        Self(vec![FieldError { field, problem }])
+    }
+
+    pub fn push(&mut self, field: Field, problem: Problem) {
+        self.0.push(FieldError { field, problem });
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The first problem for a field, if any (one message per field).
+    pub fn get(&self, field: Field) -> Option<&Problem> {
+        self.0.iter().find(|e| e.field == field).map(|e| &e.problem)
+    }
+
+    /// Records the error of `r` under `field` and returns its value, so parsing carries on and
+    /// every bad field is reported at once.
+    pub fn take<T>(&mut self, field: Field, r: Result<T, Problem>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(p) => {
+                self.push(field, p);
+                None
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for FieldErrors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{}: {:?}", e.field.as_str(), e.problem)?;
+        }
+        Ok(())
+    }
+}
+
+/// Trims and checks the length of a required text (length in characters, not bytes).
+pub fn required_text(raw: &str, min: u32, max: u32) -> Result<String, Problem> {
+    let t = raw.trim();
+    let n = t.chars().count() as u32;
+    if n == 0 {
+        Err(Problem::Required)
+    } else if n < min {
+        Err(Problem::TooShort { min })
+    } else if n > max {
+        Err(Problem::TooLong { max })
+    } else {
+        Ok(t.to_string())
+    }
+}
+
+/// Trims an optional text; empty becomes `None`.
+pub fn optional_text(raw: &str, max: u32) -> Result<Option<String>, Problem> {
+    let t = raw.trim();
+    if t.is_empty() {
+        Ok(None)
+    } else if t.chars().count() as u32 > max {
+        Err(Problem::TooLong { max })
+    } else {
+        Ok(Some(t.to_string()))
+    }
+}

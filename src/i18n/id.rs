@@ -1,0 +1,86 @@
+use super::Msg::{self, *};
+
+pub(super) fn text(m: Msg) -> &'static str {
+    match m {
+        AppName => "Bimtek",
+        AppTagline => "Bimbingan teknis KPM PKH Graduasi",
+        NavSessions => "Sesi",
+        NavNewSession => "Buat sesi",
+        NavLogin => "Masuk",
+        NavLogout => "Keluar",
+        OtherLanguage => "English",
+        SkipToContent => "Langsung ke isi",
+
+        SessionsTitle => "Jadwal bimtek",
+        SessionsEmpty => "Belum ada sesi terjadwal.",
+        SessionCreated => "Sesi tersimpan.",
+        ModeInPerson => "Tatap muka (luring)",
+        ModeOnline => "Daring",
+        ModeHybrid => "Hibrida",
+        TrackPembibitan => "Pembibitan",
+        TrackMentoring => "Mentoring",
+        TrackInkubasi => "Inkubasi",
+        RoomSeats => "Kuota luring",
+        OnlineSeats => "Kuota daring",
+        Cancelled => "Dibatalkan",
+        Until => "sampai",
+        SendTestInvitation => "Kirim undangan uji ke email saya",
+        TestInvitationQueued => "Undangan uji sedang dikirim ke email Anda.",
+        TestInvitationAlreadyQueued => "Undangan uji ini sudah dikirim.",
+
+        NewSessionTitle => "Buat sesi baru",
+        NewSessionIntro => "Isi data sesi. Waktu diisi menurut zona waktu sesi.",
+        FieldTitle => "Judul sesi",
+        FieldDescription => "Deskripsi (boleh kosong)",
+        FieldProgramme => "Program",
+        FieldMode => "Bentuk sesi",
+        FieldRegion => "Wilayah",
+        FieldZone => "Zona waktu",
+        FieldStartsAt => "Mulai",
+        FieldEndsAt => "Selesai",
+        FieldRoomCapacity => "Kuota luring (kursi di ruangan)",
+        FieldOnlineCapacity => "Kuota daring",
+        FieldVenue => "Tempat",
+        FieldMeetingUrl => "Tautan rapat",
+        HintTimes => "Jam setempat menurut zona waktu yang dipilih.",
+        HintCapacity => "Isi 0 bila bentuk sesi tidak memakai kuota ini.",
+        HintMeetingUrl => {
+            "Zoom, Google Meet, Jitsi, atau lainnya. Hanya peserta terdaftar yang dapat melihatnya."
+        }
+        ChooseOne => "— pilih —",
+        SaveSession => "Simpan sesi",
+        Saving => "Menyimpan…",
+        FormHasErrors => "Ada isian yang perlu diperbaiki. Lihat pesan di bawah setiap kolom.",
+        ZoneWib => "WIB (Waktu Indonesia Barat)",
+        ZoneWita => "WITA (Waktu Indonesia Tengah)",
+        ZoneWit => "WIT (Waktu Indonesia Timur)",
+
+        LoginTitle => "Masuk",
+        LoginIntro => "Masuk dengan email dan kata sandi Anda.",
+        FieldEmail => "Email",
+        FieldPassword => "Kata sandi",
+        LoginButton => "Masuk",
+        LoggedInAs => "Masuk sebagai",
+        DemoAccounts => "Akun demo (lihat keluaran perintah jalankan)",
+
+        ErrUnauthenticated => "Silakan masuk terlebih dahulu.",
+        ErrForbidden => "Anda tidak berwenang melakukan tindakan ini.",
+        ErrNotFound => "Data tidak ditemukan.",
+        ErrInternal => "Terjadi gangguan di server. Silakan coba lagi sebentar lagi.",
+        ErrBadRequest => "Permintaan tidak dapat dibaca. Muat ulang halaman lalu coba lagi.",
+        NotFoundPage => "Halaman tidak ditemukan.",
+
+        MailTestInvitationSubject => "[Uji] Undangan bimtek: {title}",
+        MailGreeting => "Yth. {name},",
+        MailInvitationIntro => "Anda diundang mengikuti bimbingan teknis berikut.",
+        MailWhen => "Waktu",
+        MailWhere => "Tempat",
+        MailOnline => "Daring",
+        MailLinkAfterRegistration => {
+            "Tautan rapat dikirim setelah pendaftaran Anda dikonfirmasi."
+        }
+        MailDetails => "Rincian dan pendaftaran",
+        MailTestNote => "Ini adalah email uji yang Anda minta sendiri dari Bimtek.",
+        MailFooter => "Bimtek — Kementerian Sosial Republik Indonesia",
+    }
+}

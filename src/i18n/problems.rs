@@ -1,0 +1,62 @@
+//! Field problems in words.
+
+use super::Lang;
+use crate::domain::Problem;
+
+pub fn problem(lang: Lang, p: &Problem) -> String {
+    use Problem::*;
+    match (lang, p) {
+        (Lang::Id, Required) => "Wajib diisi.".into(),
+        (Lang::En, Required) => "Required.".into(),
+        (Lang::Id, TooShort { min }) => format!("Terlalu pendek: minimal {min} karakter."),
+        (Lang::En, TooShort { min }) => format!("Too short: at least {min} characters."),
+        (Lang::Id, TooLong { max }) => format!("Terlalu panjang: maksimal {max} karakter."),
+        (Lang::En, TooLong { max }) => format!("Too long: at most {max} characters."),
+        (Lang::Id, NotANumber) => "Isi dengan angka, misalnya 50.".into(),
+        (Lang::En, NotANumber) => "Enter a number, for example 50.".into(),
+        (Lang::Id, OutOfRange { min, max }) => format!("Isi angka antara {min} dan {max}."),
+        (Lang::En, OutOfRange { min, max }) => format!("Enter a number from {min} to {max}."),
+        (Lang::Id, UnknownChoice) => "Pilih salah satu pilihan yang tersedia.".into(),
+        (Lang::En, UnknownChoice) => "Choose one of the options.".into(),
+        (Lang::Id, InvalidDateTime) => "Tanggal dan jam tidak valid.".into(),
+        (Lang::En, InvalidDateTime) => "Not a valid date and time.".into(),
+        (Lang::Id, EndNotAfterStart) => "Waktu selesai harus setelah waktu mulai.".into(),
+        (Lang::En, EndNotAfterStart) => "The end must be after the start.".into(),
+        (Lang::Id, TooLongDuration { max_days }) => {
+            format!("Sesi paling lama {max_days} hari.")
+        }
+        (Lang::En, TooLongDuration { max_days }) => {
+            format!("A session lasts at most {max_days} days.")
+        }
+        (Lang::Id, InThePast) => "Waktu mulai sudah lewat.".into(),
+        (Lang::En, InThePast) => "The start is in the past.".into(),
+        (Lang::Id, InvalidUrl) => {
+            "Tautan harus lengkap, diawali https://, misalnya https://meet.jit.si/bimtek".into()
+        }
+        (Lang::En, InvalidUrl) => {
+            "Enter a full link starting with https://, e.g. https://meet.jit.si/bimtek".into()
+        }
+        (Lang::Id, NotForMode) => "Bentuk sesi ini tidak memakai kuota ini; isi 0.".into(),
+        (Lang::En, NotForMode) => "This format does not use these seats; enter 0.".into(),
+        (Lang::Id, NeedsSeats) => "Bentuk sesi ini memerlukan kuota lebih dari 0.".into(),
+        (Lang::En, NeedsSeats) => "This format needs more than 0 seats here.".into(),
+        (Lang::Id, InvalidEmail) => "Alamat email tidak valid, misalnya nama@contoh.id".into(),
+        (Lang::En, InvalidEmail) => "Not a valid email address, e.g. name@example.id".into(),
+        (Lang::Id, WrongCredentials) => "Email atau kata sandi salah.".into(),
+        (Lang::En, WrongCredentials) => "Wrong email or password.".into(),
+        (Lang::Id, NotFound) => "Tidak ditemukan; mungkin sudah dihapus.".into(),
+        (Lang::En, NotFound) => "Not found; it may have been removed.".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_carry_their_numbers_in_both_languages() {
+        let p = Problem::TooLong { max: 150 };
+        assert_eq!(problem(Lang::Id, &p), "Terlalu panjang: maksimal 150 karakter.");
+        assert_eq!(problem(Lang::En, &p), "Too long: at most 150 characters.");
+    }
+}
