@@ -9,5 +9,8 @@ pub mod zone;
 pub use errors::{Field, FieldError, FieldErrors, Problem};
 pub use ids::{PersonId, ProgrammeId, RegionId, SessionId};
 pub use people::{Email, Role};
-pub use session::{MeetingUrl, NewSession, SessionForm, SessionMode, SessionSummary, Track};
+pub use session::{
+    Choice, MeetingUrl, NewSession, RegionChoice, SessionForm, SessionFormOptions, SessionMode,
+    SessionSummary, Track,
+};
 pub use zone::Zone;

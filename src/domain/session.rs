@@ -344,5 +344,27 @@ pub struct SessionSummary {
     pub cancelled: bool,
 }
 
+/// A choice in a select box.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub id: i64,
+    pub label: String,
+}
+
+/// A region with the zone its sessions default to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegionChoice {
+    pub id: i64,
+    pub label: String,
+    pub zone: Zone,
+}
+
+/// What the new-session form offers: the programmes the organiser may organise, and regions.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionFormOptions {
+    pub programmes: Vec<Choice>,
+    pub regions: Vec<RegionChoice>,
+}
+
 #[cfg(test)]
 mod tests;

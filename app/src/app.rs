@@ -1,0 +1,93 @@
+//! The HTML shell, the router and the frame every page shares.
+
+use bimtek::i18n::Msg;
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+use crate::components::layout::Header;
+use crate::i18n::{provide_lang, use_lang};
+use crate::pages::{login::LoginPage, session_list::SessionListPage, session_new::NewSessionPage};
+use crate::server_fns::auth::{CurrentUser, get_current_user};
+
+/// The whole document, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = provide_lang();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="theme-color" content="#0b5d4b" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The caller, loaded once per page and shared by the header and the pages.
+#[derive(Clone, Copy)]
+pub struct UserResource(pub Resource<Option<CurrentUser>>);
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let lang = provide_lang();
+    // Treat a failure to load the caller as "not logged in": the page still renders, and every
+    // action is checked on the server anyway.
+    let user = Resource::new(|| (), |_| async { get_current_user().await.ok().flatten() });
+    provide_context(UserResource(user));
+    // Effects run only in the browser: marks the page as hydrated (tests and styles can tell).
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/bimtek.css" />
+        <Title formatter=move |t: String| {
+            if t.is_empty() {
+                lang.t(Msg::AppName).to_string()
+            } else {
+                format!("{t} · {}", lang.t(Msg::AppName))
+            }
+        } />
+        <Router>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move { view! { <Header user=user.await /> } })}
+            </Suspense>
+            <main id="main">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=SessionListPage ssr=SsrMode::Async />
+                    <Route path=path!("/sesi") view=SessionListPage ssr=SsrMode::Async />
+                    <Route path=path!("/sesi/baru") view=NewSessionPage ssr=SsrMode::Async />
+                    <Route path=path!("/masuk") view=LoginPage ssr=SsrMode::Async />
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.set_status(axum::http::StatusCode::NOT_FOUND);
+    }
+    let lang = use_lang();
+    view! {
+        <Title text=lang.t(Msg::NotFoundPage) />
+        <h1>{lang.t(Msg::NotFoundPage)}</h1>
+        <p>
+            <a href="/sesi">{lang.t(Msg::NavSessions)}</a>
+        </p>
+    }
+}

@@ -1,0 +1,87 @@
+//! Logging in and who is logged in.
+
+use bimtek::domain::Role;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// What the UI may know about the caller: a name and roles, no contact data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrentUser {
+    pub name: String,
+    pub roles: Vec<Role>,
+    pub is_organiser: bool,
+}
+
+#[server(endpoint = "get_current_user")]
+pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
+    let actor = ctx::actor().await?;
+    Ok(actor.map(|a| CurrentUser {
+        is_organiser: a.is_organiser(),
+        roles: a.roles(),
+        name: a.name,
+    }))
+}
+
+/// The login form as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LoginForm {
+    pub email: String,
+    pub password: String,
+    /// Where to go after logging in (a local path).
+    pub next: String,
+}
+
+impl LoginForm {
+    /// Only local paths, so a crafted link cannot send someone to another site after login.
+    pub fn safe_next(&self) -> String {
+        let n = self.next.trim();
+        if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') {
+            n.to_string()
+        } else {
+            "/sesi".to_string()
+        }
+    }
+
+    /// What may be shown back after a failed attempt: never the password.
+    pub fn without_password(&self) -> LoginForm {
+        LoginForm {
+            password: String::new(),
+            ..self.clone()
+        }
+    }
+}
+
+/// Logs in and returns where to go next.
+#[server(endpoint = "login")]
+pub async fn login(#[server(flatten)] form: LoginForm) -> Result<String, AppError> {
+    let svc = ctx::services()?;
+    let session = ctx::session().await?;
+    let actor =
+        bimtek::services::auth::login_with_password(&svc, &form.email, &form.password).await?;
+    ctx::log_in(&session, &actor).await?;
+    Ok(form.safe_next())
+}
+
+#[cfg(feature = "ssr")]
+use super::ctx;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_is_kept_local() {
+        let f = |n: &str| LoginForm {
+            next: n.into(),
+            ..Default::default()
+        };
+        assert_eq!(f("/sesi/baru").safe_next(), "/sesi/baru");
+        assert_eq!(f("//evil.example").safe_next(), "/sesi");
+        assert_eq!(f("https://evil.example").safe_next(), "/sesi");
+        assert_eq!(f("/\\evil.example").safe_next(), "/sesi");
+        assert_eq!(f("").safe_next(), "/sesi");
+    }
+}

@@ -1,0 +1,196 @@
+//! Plain-form endpoints: what a form does when JavaScript is off or not loaded yet. They call the
+//! same services as the server functions; on success they redirect (303), on bad input they answer
+//! with the same page rendered again, status 4xx, every typed value kept and one message per field.
+
+use app::app::shell;
+use app::error::AppError;
+use app::server_fns::Submitted;
+use app::server_fns::auth::LoginForm;
+use app::server_fns::ctx::{actor_of, log_in};
+use app::server_fns::sessions::TestInvitationForm;
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, Method, Request, StatusCode, Uri};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::Form;
+use bimtek::domain::{SessionForm, SessionId};
+use bimtek::i18n::{Lang, Msg};
+use bimtek::mail::render::esc;
+use bimtek::services::{self, ServiceError, sessions::TestInvitation};
+use leptos::prelude::provide_context;
+use tower_sessions::Session;
+
+use crate::AppState;
+
+/// Keeps redirects on this site: a local absolute path, else the session list.
+pub fn local_path(p: &str) -> String {
+    if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') {
+        p.to_string()
+    } else {
+        "/sesi".to_string()
+    }
+}
+
+fn status_of(e: &ServiceError) -> StatusCode {
+    StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+fn log(e: &ServiceError) {
+    if e.status() >= 500 {
+        tracing::error!(error = %e, "form request failed");
+    }
+}
+
+/// Renders the page at `uri` with `value` in the Leptos context (the page reads it to fill the
+/// form back in) and answers with `status`.
+async fn render_page<T: Clone + Send + Sync + 'static>(
+    st: &AppState,
+    uri: Uri,
+    headers: HeaderMap,
+    session: Session,
+    value: T,
+    status: StatusCode,
+) -> Response {
+    let svc = st.services.clone();
+    let options = st.leptos.clone();
+    let handler = leptos_axum::render_app_async_with_context(
+        move || {
+            provide_context(svc.clone());
+            provide_context(value.clone());
+        },
+        move || shell(options.clone()),
+    );
+    let mut req = Request::new(Body::empty());
+    *req.method_mut() = Method::GET;
+    *req.uri_mut() = uri;
+    *req.headers_mut() = headers;
+    req.extensions_mut().insert(session);
+    let mut res = handler(req).await;
+    *res.status_mut() = status;
+    res
+}
+
+/// A short page for errors of forms that have no page of their own.
+fn error_page(lang: Lang, status: StatusCode, message: &str) -> Response {
+    let body = format!(
+        "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" \
+         content=\"width=device-width, initial-scale=1\"><title>{}</title><link rel=\"stylesheet\" \
+         href=\"/pkg/bimtek.css\"></head><body><main id=\"main\"><div class=\"alert alert-error\" \
+         role=\"alert\">{}</div><p><a href=\"/sesi\">{}</a></p></main></body></html>",
+        lang.code(),
+        esc(message),
+        esc(message),
+        esc(lang.t(Msg::NavSessions)),
+    );
+    (status, Html(body)).into_response()
+}
+
+fn login_redirect(next: &str) -> Response {
+    Redirect::to(&format!("/masuk?next={}", app::components::layout::urlencode(next))).into_response()
+}
+
+pub async fn login(
+    State(st): State<AppState>,
+    session: Session,
+    uri: Uri,
+    headers: HeaderMap,
+    Form(form): Form<LoginForm>,
+) -> Response {
+    let svc = &st.services;
+    let result = services::auth::login_with_password(svc, &form.email, &form.password).await;
+    match result {
+        Ok(actor) => match log_in(&session, &actor).await {
+            Ok(()) => Redirect::to(&form.safe_next()).into_response(),
+            Err(_) => {
+                let lang = app::i18n::from_headers(&headers);
+                error_page(lang, StatusCode::INTERNAL_SERVER_ERROR, lang.t(Msg::ErrInternal))
+            }
+        },
+        Err(e) => {
+            log(&e);
+            let status = status_of(&e);
+            let sub = Submitted {
+                form: form.without_password(),
+                errors: match &e {
+                    ServiceError::Invalid(f) => f.clone(),
+                    _ => Default::default(),
+                },
+                error: Some(AppError::from(e)),
+            };
+            render_page(&st, uri, headers, session, sub, status).await
+        }
+    }
+}
+
+pub async fn logout(State(st): State<AppState>, session: Session) -> Response {
+    if let Ok(Some(actor)) = actor_of(&st.services, &session).await {
+        let _ = services::auth::logged_out(&st.services, &actor).await;
+    }
+    if let Err(e) = session.flush().await {
+        tracing::error!(error = %e, "could not end login session");
+    }
+    Redirect::to("/sesi").into_response()
+}
+
+pub async fn create_session(
+    State(st): State<AppState>,
+    session: Session,
+    uri: Uri,
+    headers: HeaderMap,
+    Form(form): Form<SessionForm>,
+) -> Response {
+    let svc = &st.services;
+    let actor = match actor_of(svc, &session).await {
+        Ok(a) => a,
+        Err(_) => {
+            let lang = app::i18n::from_headers(&headers);
+            return error_page(lang, StatusCode::INTERNAL_SERVER_ERROR, lang.t(Msg::ErrInternal));
+        }
+    };
+    match services::sessions::create(svc, actor.as_ref(), &form, chrono::Utc::now()).await {
+        Ok(SessionId(id)) => Redirect::to(&format!("/sesi?dibuat={id}#sesi-{id}")).into_response(),
+        Err(ServiceError::Unauthenticated) => login_redirect("/sesi/baru"),
+        Err(e) => {
+            log(&e);
+            let status = status_of(&e);
+            let sub = Submitted {
+                form,
+                errors: match &e {
+                    ServiceError::Invalid(f) => f.clone(),
+                    _ => Default::default(),
+                },
+                error: Some(AppError::from(e)),
+            };
+            render_page(&st, uri, headers, session, sub, status).await
+        }
+    }
+}
+
+pub async fn test_invitation(
+    State(st): State<AppState>,
+    session: Session,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    Form(form): Form<TestInvitationForm>,
+) -> Response {
+    let svc = &st.services;
+    let lang = app::i18n::from_headers(&headers);
+    let actor = match actor_of(svc, &session).await {
+        Ok(a) => a,
+        Err(_) => return error_page(lang, StatusCode::INTERNAL_SERVER_ERROR, lang.t(Msg::ErrInternal)),
+    };
+    let result =
+        services::sessions::send_test_invitation(svc, actor.as_ref(), SessionId(id), &form.key).await;
+    match result {
+        Ok(outcome) => {
+            let flag = if outcome == TestInvitation::Queued { "terkirim" } else { "sudah" };
+            Redirect::to(&format!("/sesi?undangan={flag}#sesi-{id}")).into_response()
+        }
+        Err(ServiceError::Unauthenticated) => login_redirect("/sesi"),
+        Err(e) => {
+            log(&e);
+            let status = status_of(&e);
+            error_page(lang, status, &AppError::from(e).message(lang))
+        }
+    }
+}

@@ -1,0 +1,26 @@
+//! The Bimtek server: the axum router around the Leptos app, the plain-form handlers, and the
+//! processes (`serve`, mail worker) that the `bimtek` binary starts.
+
+pub mod forms;
+pub mod router;
+pub mod run;
+pub mod security;
+
+use axum::extract::FromRef;
+use bimtek::config::Config;
+use bimtek::services::Services;
+use leptos::config::LeptosOptions;
+
+/// Shared by every handler.
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos: LeptosOptions,
+    pub services: Services,
+    pub config: Config,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(s: &AppState) -> Self {
+        s.leptos.clone()
+    }
+}

@@ -1,0 +1,92 @@
+//! Routes: the Leptos pages and server functions, the plain-form endpoints that make every form
+//! work before hydration, the language switch and the health check.
+
+use std::time::Duration;
+
+use app::app::{App, shell};
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use bimtek::auth::session_store::SeaOrmStore;
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use serde::Deserialize;
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+use crate::{AppState, forms, security};
+
+/// Name of the login-session cookie.
+pub const SESSION_COOKIE: &str = "bimtek_sid";
+
+pub fn build(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let svc = state.services.clone();
+    let context = move || provide_context(svc.clone());
+    let options = state.leptos.clone();
+
+    let sessions = SessionManagerLayer::new(SeaOrmStore::new(state.services.db.clone()))
+        .with_name(SESSION_COOKIE)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(state.config.secure_cookies())
+        .with_expiry(Expiry::OnInactivity(time::Duration::days(7)));
+
+    Router::new()
+        .route("/health", get(health))
+        .route("/bahasa/{code}", get(set_language))
+        .route("/masuk", post(forms::login))
+        .route("/keluar", post(forms::logout))
+        .route("/sesi/baru", post(forms::create_session))
+        .route("/sesi/{id}/undangan-uji", post(forms::test_invitation))
+        .leptos_routes_with_context(&state, routes, context.clone(), {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(file_and_error_handler_with_context::<AppState, _>(
+            context, shell,
+        ))
+        .layer(axum::middleware::from_fn(security::same_origin_writes))
+        .layer(sessions)
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+async fn health(State(st): State<AppState>) -> Response {
+    match tokio::time::timeout(Duration::from_secs(3), st.services.db.ping()).await {
+        Ok(Ok(())) => (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "application/json")],
+            format!(
+                "{{\"status\":\"ok\",\"database\":\"{}\"}}",
+                bimtek::store::backend_name(&st.services.db)
+            ),
+        )
+            .into_response(),
+        _ => (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+struct Back {
+    kembali: Option<String>,
+}
+
+/// Sets the language cookie and goes back. A plain link, so it works without JavaScript.
+async fn set_language(Path(code): Path<String>, Query(back): Query<Back>) -> Response {
+    let lang = bimtek::i18n::Lang::parse(&code);
+    let to = forms::local_path(back.kembali.as_deref().unwrap_or("/sesi"));
+    let cookie = format!(
+        "{}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+        app::i18n::COOKIE,
+        lang.code()
+    );
+    let mut res = Redirect::to(&to).into_response();
+    if let Ok(v) = HeaderValue::from_str(&cookie) {
+        res.headers_mut().insert(header::SET_COOKIE, v);
+    }
+    res
+}

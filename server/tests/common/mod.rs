@@ -1,0 +1,221 @@
+//! Test harness: a real server on a random port, with its own freshly migrated and seeded database,
+//! on SQLite and (when `TEST_DATABASE_URL` is set, as the test command does) on PostgreSQL.
+
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+
+use bimtek::config::{Config, SmtpConfig, SmtpTls};
+use bimtek::services::Services;
+use bimtek_server::run::{self, Running};
+use migrations::{Migrator, MigratorTrait};
+use sea_orm::{ConnectionTrait, Database};
+
+pub const DEMO_PASSWORD: &str = bimtek::seed::DEMO_PASSWORD;
+pub const ORGANISER: &str = "penyelenggara@bimtek.localhost";
+pub const PARTICIPANT: &str = "kpm@bimtek.localhost";
+
+fn require_services() -> bool {
+    std::env::var("BIMTEK_REQUIRE_PG").is_ok_and(|v| v == "1")
+}
+
+/// One database per test and backend: a temporary SQLite file, and a new database in the
+/// throwaway PostgreSQL cluster.
+pub async fn databases() -> Vec<(&'static str, String, Option<tempfile::TempDir>)> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sqlite = format!("sqlite://{}/t.db?mode=rwc", dir.path().display());
+    let mut out = vec![("sqlite", sqlite, Some(dir))];
+    match std::env::var("TEST_DATABASE_URL") {
+        Ok(admin_url) => {
+            let admin = Database::connect(&admin_url).await.expect("connect to TEST_DATABASE_URL");
+            let name = format!("t_{}", bimtek::auth::random_hex(6));
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await
+                .expect("create test database");
+            let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin_url);
+            out.push(("postgres", format!("{base}/{name}"), None));
+        }
+        Err(_) if require_services() => panic!("BIMTEK_REQUIRE_PG=1 but TEST_DATABASE_URL is not set"),
+        Err(_) => eprintln!("note: TEST_DATABASE_URL not set; PostgreSQL not exercised here"),
+    }
+    out
+}
+
+/// The local SMTP server with its HTTP API (maildev), if the test command started one.
+pub fn maildev() -> Option<(u16, String)> {
+    let port = std::env::var("TEST_SMTP_PORT").ok()?.parse().ok()?;
+    let url = std::env::var("TEST_MAILDEV_URL").ok()?;
+    Some((port, url))
+}
+
+pub fn require_maildev() -> Option<(u16, String)> {
+    let m = maildev();
+    if m.is_none() {
+        assert!(!require_services(), "BIMTEK_REQUIRE_PG=1 but TEST_SMTP_PORT/TEST_MAILDEV_URL are not set");
+        eprintln!("note: maildev not configured; mail delivery not exercised here");
+    }
+    m
+}
+
+pub struct TestApp {
+    pub label: &'static str,
+    pub base: String,
+    pub addr: SocketAddr,
+    pub client: reqwest::Client,
+    pub services: Services,
+    pub config: Config,
+    running: Option<Running>,
+    _dir: Option<tempfile::TempDir>,
+}
+
+pub fn config(database_url: &str, smtp_port: u16) -> Config {
+    Config {
+        database_url: database_url.to_owned(),
+        addr: "127.0.0.1:0".parse().expect("addr"),
+        base_url: "http://127.0.0.1".into(),
+        smtp: SmtpConfig {
+            host: "127.0.0.1".into(),
+            port: smtp_port,
+            user: None,
+            password: None,
+            tls: SmtpTls::None,
+            from: "Bimtek Test <no-reply@bimtek.localhost>".into(),
+        },
+        site_root: std::env::temp_dir().display().to_string(),
+        site_pkg_dir: "pkg".into(),
+        output_name: "bimtek".into(),
+        // Tests drive the worker themselves, so delivery is deterministic.
+        mail_worker: false,
+    }
+}
+
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("http client")
+}
+
+impl TestApp {
+    /// Migrates and seeds `database_url`, then serves it on a free port.
+    pub async fn spawn(label: &'static str, database_url: &str, dir: Option<tempfile::TempDir>) -> TestApp {
+        let smtp_port = maildev().map(|(p, _)| p).unwrap_or(1);
+        let mut config = config(database_url, smtp_port);
+        let db = bimtek::store::connect(database_url).await.expect("connect");
+        Migrator::up(&db, None).await.expect("migrate");
+        bimtek::seed::seed_demo(&db, chrono::Utc::now()).await.expect("seed");
+        let services = Services::new(db, "http://127.0.0.1");
+        let running = run::start(config.clone(), services.clone()).await.expect("start");
+        let addr = running.addr;
+        config.base_url = format!("http://{addr}");
+        TestApp {
+            label,
+            base: format!("http://{addr}"),
+            addr,
+            client: client(),
+            services,
+            config,
+            running: Some(running),
+            _dir: dir,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .header("origin", &self.base)
+            .form(form)
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    /// Logs in through the plain login form, as a browser without JavaScript does.
+    pub async fn login(&self, email: &str) {
+        let res = self
+            .post_form("/masuk", &[("email", email), ("password", DEMO_PASSWORD), ("next", "/sesi")])
+            .await;
+        assert_eq!(res.status(), 303, "[{}] login as {email}", self.label);
+        assert_eq!(location(&res), "/sesi");
+    }
+
+    pub async fn count(&self, table: &str) -> i64 {
+        let row = self
+            .services
+            .db
+            .query_one_raw(sea_orm::Statement::from_string(
+                self.services.db.get_database_backend(),
+                format!("SELECT COUNT(*) AS n FROM {table}"),
+            ))
+            .await
+            .expect("count")
+            .expect("row");
+        row.try_get::<i64>("", "n").expect("n")
+    }
+
+    pub async fn stop(mut self) {
+        if let Some(r) = self.running.take() {
+            r.stop().await;
+        }
+    }
+}
+
+pub fn location(res: &reqwest::Response) -> String {
+    res.headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string()
+}
+
+/// A session form that passes every rule, a week from now, in WITA.
+pub fn valid_form(title: &str, programme_id: &str, region_id: &str) -> Vec<(&'static str, String)> {
+    let day = (chrono::Utc::now() + chrono::Duration::days(7)).format("%Y-%m-%d");
+    vec![
+        ("title", title.to_owned()),
+        ("description", "Praktisi kewirausahaan sosial.".into()),
+        ("programme_id", programme_id.into()),
+        ("mode", "hybrid".into()),
+        ("region_id", region_id.into()),
+        ("zone", "WITA".into()),
+        ("starts_at", format!("{day}T09:00")),
+        ("ends_at", format!("{day}T15:00")),
+        ("room_capacity", "50".into()),
+        ("online_capacity", "170".into()),
+        ("venue", "Hotel Claro, Makassar".into()),
+        ("meeting_url", "https://meet.jit.si/bimtek-uji".into()),
+    ]
+}
+
+pub fn as_refs<'a>(v: &'a [(&'static str, String)]) -> Vec<(&'a str, &'a str)> {
+    v.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
+/// The first demo programme and Kota Makassar (WITA), as form values.
+pub async fn demo_ids(app: &TestApp) -> (String, String) {
+    use bimtek::store::entities::{programme, region};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    let p = programme::Entity::find()
+        .order_by_asc(programme::Column::Id)
+        .one(&app.services.db)
+        .await
+        .expect("programme query")
+        .expect("a demo programme");
+    let r = region::Entity::find()
+        .filter(region::Column::Code.eq("73.71"))
+        .one(&app.services.db)
+        .await
+        .expect("region query")
+        .expect("Kota Makassar");
+    (p.id.to_string(), r.id.to_string())
+}

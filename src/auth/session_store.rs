@@ -1,0 +1,87 @@
+//! A tower-sessions store on the app's own sea-orm pool (SQLite or PostgreSQL).
+//!
+//! Why not tower-sessions-sqlx-store: it is built on sqlx 0.8 while sea-orm 2 uses sqlx 0.9, so it
+//! cannot share our pool. Records are JSON in the `auth_sessions` table.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use tower_sessions::session::{Id, Record};
+use tower_sessions::session_store::{self, ExpiredDeletion, SessionStore};
+
+use crate::store::entities::auth_session::{self, Entity as AuthSession};
+
+#[derive(Debug, Clone)]
+pub struct SeaOrmStore {
+    db: DatabaseConnection,
+}
+
+impl SeaOrmStore {
+    pub fn new(db: DatabaseConnection) -> Self {
+        Self { db }
+    }
+}
+
+fn backend(e: impl std::fmt::Display) -> session_store::Error {
+    session_store::Error::Backend(e.to_string())
+}
+
+fn to_chrono(t: time::OffsetDateTime) -> DateTime<Utc> {
+    DateTime::from_timestamp(t.unix_timestamp(), t.nanosecond()).unwrap_or_default()
+}
+
+#[async_trait]
+impl SessionStore for SeaOrmStore {
+    async fn save(&self, record: &Record) -> session_store::Result<()> {
+        let data = serde_json::to_vec(record)
+            .map_err(|e| session_store::Error::Encode(e.to_string()))?;
+        let row = auth_session::ActiveModel {
+            id: Set(record.id.to_string()),
+            data: Set(data),
+            expiry_date: Set(to_chrono(record.expiry_date)),
+        };
+        AuthSession::insert(row)
+            .on_conflict(
+                OnConflict::column(auth_session::Column::Id)
+                    .update_columns([auth_session::Column::Data, auth_session::Column::ExpiryDate])
+                    .to_owned(),
+            )
+            .exec(&self.db)
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
+        let row = AuthSession::find_by_id(id.to_string())
+            .filter(auth_session::Column::ExpiryDate.gt(Utc::now()))
+            .one(&self.db)
+            .await
+            .map_err(backend)?;
+        row.map(|r| {
+            serde_json::from_slice(&r.data).map_err(|e| session_store::Error::Decode(e.to_string()))
+        })
+        .transpose()
+    }
+
+    async fn delete(&self, id: &Id) -> session_store::Result<()> {
+        AuthSession::delete_by_id(id.to_string())
+            .exec(&self.db)
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl ExpiredDeletion for SeaOrmStore {
+    async fn delete_expired(&self) -> session_store::Result<()> {
+        AuthSession::delete_many()
+            .filter(auth_session::Column::ExpiryDate.lte(Utc::now()))
+            .exec(&self.db)
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+}

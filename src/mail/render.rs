@@ -1,0 +1,137 @@
+//! Message bodies, in the recipient's language with times in the session's zone and its label.
+
+use super::Rendered;
+use crate::domain::SessionSummary;
+use crate::i18n::{Lang, Msg};
+
+/// Escapes text for HTML element content and attribute values.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn mode_label(lang: Lang, s: &SessionSummary) -> &'static str {
+    use crate::domain::SessionMode::*;
+    lang.t(match s.mode {
+        InPerson => Msg::ModeInPerson,
+        Online => Msg::ModeOnline,
+        Hybrid => Msg::ModeHybrid,
+    })
+}
+
+/// The test invitation an organiser sends to themself to check the mail path. Like a real
+/// invitation it carries no meeting link.
+pub fn test_invitation(lang: Lang, name: &str, s: &SessionSummary, base_url: &str) -> Rendered {
+    let when = format!(
+        "{} – {}",
+        s.zone.format_long(s.starts_at, lang),
+        s.zone.format_time(s.ends_at, lang)
+    );
+    let place = match (&s.venue, s.mode.has_online()) {
+        (Some(v), true) => format!("{v} + {}", lang.t(Msg::MailOnline)),
+        (Some(v), false) => v.clone(),
+        (None, _) => lang.t(Msg::MailOnline).to_string(),
+    };
+    let link = format!("{base_url}/sesi#sesi-{}", s.id);
+    let subject = lang
+        .t(Msg::MailTestInvitationSubject)
+        .replace("{title}", &s.title);
+    let greeting = lang.t(Msg::MailGreeting).replace("{name}", name);
+    let text = format!(
+        "{greeting}\n\n{intro}\n\n{title}\n{programme}\n{mode}\n{w}: {when}\n{p}: {place}\n\n{after}\n\n{d}: {link}\n\n-- \n{note}\n{footer}\n",
+        intro = lang.t(Msg::MailInvitationIntro),
+        title = s.title,
+        programme = s.programme,
+        mode = mode_label(lang, s),
+        w = lang.t(Msg::MailWhen),
+        p = lang.t(Msg::MailWhere),
+        after = lang.t(Msg::MailLinkAfterRegistration),
+        d = lang.t(Msg::MailDetails),
+        note = lang.t(Msg::MailTestNote),
+        footer = lang.t(Msg::MailFooter),
+    );
+    let html = format!(
+        "<!doctype html><html lang=\"{code}\"><body style=\"font-family:sans-serif;line-height:1.5;max-width:36em\">\
+<p>{greeting}</p><p>{intro}</p>\
+<h2 style=\"font-size:1.2em\">{title}</h2><p>{programme} · {mode}</p>\
+<table role=\"presentation\"><tr><th align=\"left\">{w}</th><td>{when}</td></tr>\
+<tr><th align=\"left\">{p}</th><td>{place}</td></tr></table>\
+<p>{after}</p><p><a href=\"{link}\">{d}</a></p>\
+<hr><p style=\"color:#555;font-size:.9em\">{note}<br>{footer}</p></body></html>",
+        code = lang.code(),
+        greeting = esc(&greeting),
+        intro = esc(lang.t(Msg::MailInvitationIntro)),
+        title = esc(&s.title),
+        programme = esc(&s.programme),
+        mode = esc(mode_label(lang, s)),
+        w = esc(lang.t(Msg::MailWhen)),
+        when = esc(&when),
+        p = esc(lang.t(Msg::MailWhere)),
+        place = esc(&place),
+        after = esc(lang.t(Msg::MailLinkAfterRegistration)),
+        link = esc(&link),
+        d = esc(lang.t(Msg::MailDetails)),
+        note = esc(lang.t(Msg::MailTestNote)),
+        footer = esc(lang.t(Msg::MailFooter)),
+    );
+    Rendered {
+        subject,
+        text,
+        html,
+        ics: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{SessionId, SessionMode, Track, Zone};
+    use chrono::{TimeZone, Utc};
+
+    fn summary() -> SessionSummary {
+        SessionSummary {
+            id: SessionId(9),
+            title: "Kemasan <produk> & pemasaran".into(),
+            programme: "Graduasi KPM".into(),
+            track: Track::Mentoring,
+            mode: SessionMode::Hybrid,
+            region: "Kota Makassar".into(),
+            zone: Zone::Wita,
+            starts_at: Utc.with_ymd_and_hms(2026, 12, 1, 1, 0, 0).unwrap(),
+            ends_at: Utc.with_ymd_and_hms(2026, 12, 1, 7, 0, 0).unwrap(),
+            room_capacity: 50,
+            online_capacity: 170,
+            venue: Some("Hotel Claro".into()),
+            cancelled: false,
+        }
+    }
+
+    #[test]
+    fn indonesian_invitation_has_zone_label_and_escapes_html() {
+        let m = test_invitation(Lang::Id, "Ibu Sari", &summary(), "http://x.test");
+        assert_eq!(m.subject, "[Uji] Undangan bimtek: Kemasan <produk> & pemasaran");
+        assert!(m.text.contains("Yth. Ibu Sari,"));
+        assert!(m.text.contains("Selasa, 1 Desember 2026, 09.00 WITA – 15.00 WITA"));
+        assert!(m.text.contains("Hotel Claro + Daring"));
+        assert!(m.html.contains("Kemasan &lt;produk&gt; &amp; pemasaran"));
+        assert!(!m.html.contains("<produk>"));
+        assert!(m.html.contains("http://x.test/sesi#sesi-9"));
+    }
+
+    #[test]
+    fn english_invitation_uses_english_words_and_clock() {
+        let m = test_invitation(Lang::En, "Mrs Sari", &summary(), "http://x.test");
+        assert!(m.subject.starts_with("[Test] Bimtek invitation"));
+        assert!(m.text.contains("Tuesday, 1 December 2026, 09:00 WITA"));
+    }
+}

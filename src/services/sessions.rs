@@ -1,0 +1,301 @@
+//! Sessions: list, create, and the "send me a test invitation" that proves the mail path.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set, TransactionTrait,
+};
+
+use super::{ServiceError, Services, require};
+use crate::auth::Actor;
+use crate::domain::{
+    Choice, Field, FieldErrors, NewSession, Problem, RegionChoice, SessionForm, SessionFormOptions,
+    SessionId, SessionMode, SessionSummary, Track, Zone,
+};
+use crate::i18n::Lang;
+use crate::mail::{self, outbox};
+use crate::store::audit::{self, Entry};
+use crate::store::entities::{person, programme, region, session};
+
+/// How many sessions one list page shows.
+pub const LIST_LIMIT: u64 = 200;
+
+/// Upcoming and running sessions, soonest first. Open to everyone: it carries no meeting link.
+pub async fn list_upcoming(
+    svc: &Services,
+    _actor: Option<&Actor>,
+    now: DateTime<Utc>,
+) -> Result<Vec<SessionSummary>, ServiceError> {
+    let rows = session::Entity::find()
+        .filter(session::Column::EndsAt.gt(now))
+        .order_by_asc(session::Column::StartsAt)
+        .order_by_asc(session::Column::Id)
+        .limit(LIST_LIMIT)
+        .all(&svc.db)
+        .await?;
+    summaries(&svc.db, rows).await
+}
+
+/// Maps rows to summaries with two lookups in all (programmes, regions), not one per row.
+async fn summaries(
+    conn: &impl ConnectionTrait,
+    rows: Vec<session::Model>,
+) -> Result<Vec<SessionSummary>, ServiceError> {
+    let mut pids: Vec<i64> = rows.iter().map(|s| s.programme_id).collect();
+    let mut rids: Vec<i64> = rows.iter().map(|s| s.region_id).collect();
+    pids.sort_unstable();
+    pids.dedup();
+    rids.sort_unstable();
+    rids.dedup();
+    let programmes: HashMap<i64, programme::Model> = programme::Entity::find()
+        .filter(programme::Column::Id.is_in(pids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let regions: HashMap<i64, region::Model> = region::Entity::find()
+        .filter(region::Column::Id.is_in(rids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r))
+        .collect();
+    rows.into_iter()
+        .map(|s| {
+            let p = programmes.get(&s.programme_id);
+            Ok(SessionSummary {
+                id: SessionId(s.id),
+                title: s.title,
+                programme: p.map(|p| p.name.clone()).unwrap_or_default(),
+                track: p
+                    .and_then(|p| Track::parse(&p.track))
+                    .unwrap_or(Track::Pembibitan),
+                mode: SessionMode::parse(&s.mode).ok_or_else(|| corrupt("mode", s.id))?,
+                region: regions
+                    .get(&s.region_id)
+                    .map(|r| r.name.clone())
+                    .unwrap_or_default(),
+                zone: Zone::from_iana(&s.timezone).ok_or_else(|| corrupt("timezone", s.id))?,
+                starts_at: s.starts_at,
+                ends_at: s.ends_at,
+                room_capacity: s.room_capacity.max(0) as u32,
+                online_capacity: s.online_capacity.max(0) as u32,
+                venue: s.venue,
+                cancelled: s.status == "cancelled",
+            })
+        })
+        .collect()
+}
+
+fn corrupt(what: &str, id: i64) -> ServiceError {
+    ServiceError::Internal(format!("session {id} has an unknown {what}"))
+}
+
+/// Programmes the caller may organise, and all regions, for the new-session form.
+pub async fn form_options(
+    svc: &Services,
+    actor: Option<&Actor>,
+) -> Result<SessionFormOptions, ServiceError> {
+    let actor = require(actor)?;
+    if !actor.is_organiser() {
+        return Err(ServiceError::Forbidden);
+    }
+    let programmes = programme::Entity::find()
+        .order_by_asc(programme::Column::Name)
+        .all(&svc.db)
+        .await?
+        .into_iter()
+        .filter(|p| actor.may_organise(crate::domain::ProgrammeId(p.id)))
+        .map(|p| Choice {
+            id: p.id,
+            label: p.name,
+        })
+        .collect();
+    let regions = region::Entity::find()
+        .filter(region::Column::Level.ne("provinsi"))
+        .order_by_asc(region::Column::Name)
+        .all(&svc.db)
+        .await?
+        .into_iter()
+        .filter_map(|r| {
+            Some(RegionChoice {
+                zone: Zone::from_iana(&r.timezone)?,
+                id: r.id,
+                label: r.name,
+            })
+        })
+        .collect();
+    Ok(SessionFormOptions {
+        programmes,
+        regions,
+    })
+}
+
+/// Creates a session from the organiser's form. All-or-nothing: the session and its audit entry
+/// are written in one transaction.
+pub async fn create(
+    svc: &Services,
+    actor: Option<&Actor>,
+    form: &SessionForm,
+    now: DateTime<Utc>,
+) -> Result<SessionId, ServiceError> {
+    let actor = require(actor)?;
+    if !actor.is_organiser() {
+        return Err(ServiceError::Forbidden);
+    }
+    let new = form.parse(now).map_err(ServiceError::Invalid)?;
+    if !actor.may_organise(new.programme_id) {
+        return Err(ServiceError::Forbidden);
+    }
+
+    let txn = svc.db.begin().await?;
+    let mut e = FieldErrors::default();
+    if programme::Entity::find_by_id(new.programme_id.0)
+        .one(&txn)
+        .await?
+        .is_none()
+    {
+        e.push(Field::Programme, Problem::NotFound);
+    }
+    if region::Entity::find_by_id(new.region_id.0)
+        .one(&txn)
+        .await?
+        .is_none()
+    {
+        e.push(Field::Region, Problem::NotFound);
+    }
+    if !e.is_empty() {
+        return Err(ServiceError::Invalid(e));
+    }
+
+    let row = insert(&txn, &new, Some(actor.person_id.0), now).await?;
+    audit::record(
+        &txn,
+        Entry {
+            actor_id: Some(actor.person_id.0),
+            action: "session.create",
+            entity: "session",
+            entity_id: Some(row.id),
+        },
+        None::<&()>,
+        Some(&new),
+    )
+    .await?;
+    txn.commit().await?;
+    tracing::info!(session = row.id, actor = actor.person_id.0, "session created");
+    Ok(SessionId(row.id))
+}
+
+/// Inserts a parsed session (also used by the demo seed).
+pub async fn insert(
+    conn: &impl ConnectionTrait,
+    new: &NewSession,
+    created_by: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<session::Model, ServiceError> {
+    Ok(session::ActiveModel {
+        programme_id: Set(new.programme_id.0),
+        series_id: Set(None),
+        title: Set(new.title.clone()),
+        description: Set(new.description.clone()),
+        mode: Set(new.mode.as_str().to_owned()),
+        status: Set("scheduled".to_owned()),
+        region_id: Set(new.region_id.0),
+        timezone: Set(new.zone.iana().to_owned()),
+        starts_at: Set(new.starts_at),
+        ends_at: Set(new.ends_at),
+        venue: Set(new.venue.clone()),
+        meeting_url: Set(new.meeting_url.as_ref().map(|u| u.as_str().to_owned())),
+        room_capacity: Set(new.room_capacity as i32),
+        online_capacity: Set(new.online_capacity as i32),
+        registration_opens_at: Set(None),
+        registration_closes_at: Set(None),
+        allow_walk_ins: Set(false),
+        reminder_offsets_minutes: Set("1440,60".to_owned()),
+        version: Set(0),
+        created_by: Set(created_by),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?)
+}
+
+/// Outcome of "send me a test invitation".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TestInvitation {
+    Queued,
+    /// The same form was submitted before (double click, resubmit): nothing new is sent.
+    AlreadyQueued,
+}
+
+/// Enqueues a test invitation for this session to the caller's own address. `client_key` comes
+/// from the form, so a double submit of one form sends one email.
+pub async fn send_test_invitation(
+    svc: &Services,
+    actor: Option<&Actor>,
+    id: SessionId,
+    client_key: &str,
+) -> Result<TestInvitation, ServiceError> {
+    let actor = require(actor)?;
+    if !actor.is_organiser() {
+        return Err(ServiceError::Forbidden);
+    }
+    let key_ok = !client_key.is_empty()
+        && client_key.len() <= 64
+        && client_key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if !key_ok {
+        return Err(ServiceError::BadRequest("idempotency key"));
+    }
+    let txn = svc.db.begin().await?;
+    let row = session::Entity::find_by_id(id.0)
+        .one(&txn)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    if !actor.may_organise(crate::domain::ProgrammeId(row.programme_id)) {
+        return Err(ServiceError::Forbidden);
+    }
+    let me = person::Entity::find_by_id(actor.person_id.0)
+        .one(&txn)
+        .await?
+        .ok_or(ServiceError::Unauthenticated)?;
+    let Some(to) = me.email.clone() else {
+        return Err(ServiceError::Invalid(FieldErrors::one(
+            Field::Email,
+            Problem::Required,
+        )));
+    };
+    let summary = summaries(&txn, vec![row])
+        .await?
+        .pop()
+        .ok_or(ServiceError::NotFound)?;
+    let lang = Lang::parse(&me.lang);
+    let msg = mail::render::test_invitation(lang, &me.full_name, &summary, &svc.base_url);
+    let queued = outbox::enqueue(
+        &txn,
+        outbox::NewMail {
+            idempotency_key: format!("test_invitation:{}:{}:{client_key}", id.0, me.id),
+            kind: "test_invitation",
+            session_id: Some(id.0),
+            recipient_person_id: Some(me.id),
+            to_address: to,
+            rendered: msg,
+            run_at: Utc::now(),
+        },
+        &svc.base_url,
+    )
+    .await?;
+    txn.commit().await?;
+    if queued {
+        svc.mail_wakeup.notify_one();
+        Ok(TestInvitation::Queued)
+    } else {
+        Ok(TestInvitation::AlreadyQueued)
+    }
+}

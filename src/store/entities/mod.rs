@@ -1,0 +1,11 @@
+//! sea-orm entities, one per table, in the shape `sea-orm-cli generate entity` writes. Keep logic
+//! out of here: queries and mapping to domain types live in `store/*.rs`.
+
+pub mod audit_log;
+pub mod auth_session;
+pub mod email_outbox;
+pub mod person;
+pub mod person_role;
+pub mod programme;
+pub mod region;
+pub mod session;
