@@ -6,6 +6,7 @@
 
 pub mod domain;
 pub mod i18n;
+pub mod text;
 
 #[cfg(feature = "server")]
 pub mod auth;

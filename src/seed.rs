@@ -4,13 +4,13 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    Set, TransactionTrait,
+    Set,
 };
 
 use crate::auth::password;
 use crate::domain::{MeetingUrl, NewSession, ProgrammeId, RegionId, Role, SessionMode, Zone};
 use crate::services::{ServiceError, sessions};
-use crate::store::entities::{person, person_role, programme, region};
+use crate::store::entities::{person, person_role, programme, programme_target, region};
 
 /// The password every demo account gets. For local development only; printed by `seed-demo`.
 pub const DEMO_PASSWORD: &str = "bimtek-demo-2026";
@@ -22,28 +22,102 @@ pub struct DemoAccount {
 }
 
 pub const DEMO_ACCOUNTS: [DemoAccount; 5] = [
-    DemoAccount { role: Role::Admin, name: "Admin Bimtek", email: "admin@bimtek.localhost" },
-    DemoAccount { role: Role::Organiser, name: "Rina Wulandari (Penyelenggara)", email: "penyelenggara@bimtek.localhost" },
-    DemoAccount { role: Role::Mentor, name: "Agus Santoso (Pendamping PKH)", email: "pendamping@bimtek.localhost" },
-    DemoAccount { role: Role::Coordinator, name: "Dewi Lestari (Koordinator PKH)", email: "koordinator@bimtek.localhost" },
-    DemoAccount { role: Role::Participant, name: "Siti Aminah (KPM)", email: "kpm@bimtek.localhost" },
+    DemoAccount {
+        role: Role::Admin,
+        name: "Admin Bimtek",
+        email: "admin@bimtek.localhost",
+    },
+    DemoAccount {
+        role: Role::Organiser,
+        name: "Rina Wulandari (Penyelenggara)",
+        email: "penyelenggara@bimtek.localhost",
+    },
+    DemoAccount {
+        role: Role::Mentor,
+        name: "Agus Santoso (Pendamping PKH)",
+        email: "pendamping@bimtek.localhost",
+    },
+    DemoAccount {
+        role: Role::Coordinator,
+        name: "Dewi Lestari (Koordinator PKH)",
+        email: "koordinator@bimtek.localhost",
+    },
+    DemoAccount {
+        role: Role::Participant,
+        name: "Siti Aminah (KPM)",
+        email: "kpm@bimtek.localhost",
+    },
 ];
 
 /// (code, name, level, parent code, IANA zone)
 const REGIONS: [(&str, &str, &str, Option<&str>, &str); 13] = [
     ("31", "DKI Jakarta", "provinsi", None, "Asia/Jakarta"),
-    ("31.71", "Kota Jakarta Pusat", "kabupaten_kota", Some("31"), "Asia/Jakarta"),
-    ("31.72", "Kota Jakarta Utara", "kabupaten_kota", Some("31"), "Asia/Jakarta"),
-    ("31.73", "Kota Jakarta Barat", "kabupaten_kota", Some("31"), "Asia/Jakarta"),
-    ("31.74", "Kota Jakarta Selatan", "kabupaten_kota", Some("31"), "Asia/Jakarta"),
-    ("31.75", "Kota Jakarta Timur", "kabupaten_kota", Some("31"), "Asia/Jakarta"),
+    (
+        "31.71",
+        "Kota Jakarta Pusat",
+        "kabupaten_kota",
+        Some("31"),
+        "Asia/Jakarta",
+    ),
+    (
+        "31.72",
+        "Kota Jakarta Utara",
+        "kabupaten_kota",
+        Some("31"),
+        "Asia/Jakarta",
+    ),
+    (
+        "31.73",
+        "Kota Jakarta Barat",
+        "kabupaten_kota",
+        Some("31"),
+        "Asia/Jakarta",
+    ),
+    (
+        "31.74",
+        "Kota Jakarta Selatan",
+        "kabupaten_kota",
+        Some("31"),
+        "Asia/Jakarta",
+    ),
+    (
+        "31.75",
+        "Kota Jakarta Timur",
+        "kabupaten_kota",
+        Some("31"),
+        "Asia/Jakarta",
+    ),
     ("61", "Kalimantan Barat", "provinsi", None, "Asia/Pontianak"),
-    ("61.71", "Kota Pontianak", "kabupaten_kota", Some("61"), "Asia/Pontianak"),
+    (
+        "61.71",
+        "Kota Pontianak",
+        "kabupaten_kota",
+        Some("61"),
+        "Asia/Pontianak",
+    ),
     ("73", "Sulawesi Selatan", "provinsi", None, "Asia/Makassar"),
-    ("73.71", "Kota Makassar", "kabupaten_kota", Some("73"), "Asia/Makassar"),
+    (
+        "73.71",
+        "Kota Makassar",
+        "kabupaten_kota",
+        Some("73"),
+        "Asia/Makassar",
+    ),
     ("91", "Papua", "provinsi", None, "Asia/Jayapura"),
-    ("91.71", "Kota Jayapura", "kabupaten_kota", Some("91"), "Asia/Jayapura"),
-    ("91.03", "Kabupaten Jayapura", "kabupaten_kota", Some("91"), "Asia/Jayapura"),
+    (
+        "91.71",
+        "Kota Jayapura",
+        "kabupaten_kota",
+        Some("91"),
+        "Asia/Jayapura",
+    ),
+    (
+        "91.03",
+        "Kabupaten Jayapura",
+        "kabupaten_kota",
+        Some("91"),
+        "Asia/Jayapura",
+    ),
 ];
 
 /// Seeds the demo data unless it is there already. Returns whether anything was written.
@@ -61,7 +135,7 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<bo
         .await
         .map_err(|e| ServiceError::Internal(e.to_string()))?;
 
-    let txn = db.begin().await?;
+    let txn = crate::store::begin_write(db).await?;
     let mut region_ids = std::collections::HashMap::new();
     for (code, name, level, parent, tz) in REGIONS {
         let row = region::ActiveModel {
@@ -132,18 +206,23 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<bo
             ("attendance_rate", 8_500),
             ("follow_ups_done", 200_000),
         ] {
-            txn.execute_unprepared(&format!(
-                "INSERT INTO programme_targets (programme_id, metric, target_value, created_at) \
-                 VALUES ({}, '{metric}', {value}, '{}')",
-                p.id,
-                now.format("%Y-%m-%d %H:%M:%S%:z")
-            ))
+            programme_target::ActiveModel {
+                programme_id: Set(p.id),
+                metric: Set(metric.into()),
+                target_value: Set(value),
+                region_id: Set(None),
+                created_at: Set(now),
+                ..Default::default()
+            }
+            .insert(&txn)
             .await?;
         }
     }
 
     let day = |d: i64, hour_local: u32, zone: Zone| {
-        let date = (now + Duration::days(d)).with_timezone(&zone.tz()).date_naive();
+        let date = (now + Duration::days(d))
+            .with_timezone(&zone.tz())
+            .date_naive();
         zone.to_utc(date.and_hms_opt(hour_local, 0, 0).unwrap_or_default())
             .unwrap_or(now)
     };

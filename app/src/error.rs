@@ -40,7 +40,7 @@ impl FromServerFnError for AppError {
         match value {
             // A body that does not parse into the arguments is the caller's fault.
             ServerFnErrorErr::Args(_) | ServerFnErrorErr::Deserialization(_) => {
-                AppError::BadRequest
+                AppError::BadRequest.respond()
             }
             other => AppError::Transport(other.to_string()),
         }
@@ -84,6 +84,21 @@ impl AppError {
     }
 }
 
+impl AppError {
+    /// Sets this error's status on the server function's HTTP response (4xx for the caller's
+    /// mistakes); without it every error would be a 500. A no-op outside a server request.
+    pub fn respond(self) -> Self {
+        #[cfg(feature = "ssr")]
+        if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+            res.set_status(
+                axum::http::StatusCode::from_u16(self.status())
+                    .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR),
+            );
+        }
+        self
+    }
+}
+
 #[cfg(feature = "ssr")]
 impl From<bimtek::services::ServiceError> for AppError {
     /// Logs the full cause on the server and sets the HTTP status of the response; the browser
@@ -105,12 +120,6 @@ impl From<bimtek::services::ServiceError> for AppError {
                 AppError::Internal
             }
         };
-        if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-            res.set_status(
-                axum::http::StatusCode::from_u16(out.status())
-                    .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR),
-            );
-        }
-        out
+        out.respond()
     }
 }

@@ -188,7 +188,13 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        for t in ["login_tokens", "auth_sessions", "person_roles", "people", "regions"] {
+        for t in [
+            "login_tokens",
+            "auth_sessions",
+            "person_roles",
+            "people",
+            "regions",
+        ] {
             m.drop_table(Table::drop().table(Alias::new(t)).to_owned())
                 .await?;
         }

@@ -137,7 +137,9 @@ impl MigrationTrait for Migration {
                 .col(integer(Sessions::RoomCapacity).default(0))
                 .col(integer(Sessions::OnlineCapacity).default(0))
                 .col(timestamp_with_time_zone_null(Sessions::RegistrationOpensAt))
-                .col(timestamp_with_time_zone_null(Sessions::RegistrationClosesAt))
+                .col(timestamp_with_time_zone_null(
+                    Sessions::RegistrationClosesAt,
+                ))
                 .col(boolean(Sessions::AllowWalkIns).default(false))
                 // Comma-separated minutes before start; default 1 day and 1 hour.
                 .col(string_len(Sessions::ReminderOffsetsMinutes, 100).default("1440,60"))

@@ -114,8 +114,12 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("follow_ups", &["mentor_id", "next_action_due"], false))
-            .await?;
+        m.create_index(index(
+            "follow_ups",
+            &["mentor_id", "next_action_due"],
+            false,
+        ))
+        .await?;
         m.create_index(index("follow_ups", &["business_id", "contacted_at"], false))
             .await?;
         Ok(())

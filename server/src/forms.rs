@@ -8,28 +8,19 @@ use app::server_fns::Submitted;
 use app::server_fns::auth::LoginForm;
 use app::server_fns::ctx::{actor_of, log_in};
 use app::server_fns::sessions::TestInvitationForm;
+use axum::Form;
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, Method, Request, StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::Form;
 use bimtek::domain::{SessionForm, SessionId};
 use bimtek::i18n::{Lang, Msg};
-use bimtek::mail::render::esc;
 use bimtek::services::{self, ServiceError, sessions::TestInvitation};
+use bimtek::text::escape_html as esc;
 use leptos::prelude::provide_context;
 use tower_sessions::Session;
 
 use crate::AppState;
-
-/// Keeps redirects on this site: a local absolute path, else the session list.
-pub fn local_path(p: &str) -> String {
-    if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') {
-        p.to_string()
-    } else {
-        "/sesi".to_string()
-    }
-}
 
 fn status_of(e: &ServiceError) -> StatusCode {
     StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
@@ -86,7 +77,11 @@ fn error_page(lang: Lang, status: StatusCode, message: &str) -> Response {
 }
 
 fn login_redirect(next: &str) -> Response {
-    Redirect::to(&format!("/masuk?next={}", app::components::layout::urlencode(next))).into_response()
+    Redirect::to(&format!(
+        "/masuk?next={}",
+        app::components::layout::urlencode(next)
+    ))
+    .into_response()
 }
 
 pub async fn login(
@@ -103,7 +98,11 @@ pub async fn login(
             Ok(()) => Redirect::to(&form.safe_next()).into_response(),
             Err(_) => {
                 let lang = app::i18n::from_headers(&headers);
-                error_page(lang, StatusCode::INTERNAL_SERVER_ERROR, lang.t(Msg::ErrInternal))
+                error_page(
+                    lang,
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    lang.t(Msg::ErrInternal),
+                )
             }
         },
         Err(e) => {
@@ -144,7 +143,11 @@ pub async fn create_session(
         Ok(a) => a,
         Err(_) => {
             let lang = app::i18n::from_headers(&headers);
-            return error_page(lang, StatusCode::INTERNAL_SERVER_ERROR, lang.t(Msg::ErrInternal));
+            return error_page(
+                lang,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                lang.t(Msg::ErrInternal),
+            );
         }
     };
     match services::sessions::create(svc, actor.as_ref(), &form, chrono::Utc::now()).await {
@@ -177,13 +180,24 @@ pub async fn test_invitation(
     let lang = app::i18n::from_headers(&headers);
     let actor = match actor_of(svc, &session).await {
         Ok(a) => a,
-        Err(_) => return error_page(lang, StatusCode::INTERNAL_SERVER_ERROR, lang.t(Msg::ErrInternal)),
+        Err(_) => {
+            return error_page(
+                lang,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                lang.t(Msg::ErrInternal),
+            );
+        }
     };
     let result =
-        services::sessions::send_test_invitation(svc, actor.as_ref(), SessionId(id), &form.key).await;
+        services::sessions::send_test_invitation(svc, actor.as_ref(), SessionId(id), &form.key)
+            .await;
     match result {
         Ok(outcome) => {
-            let flag = if outcome == TestInvitation::Queued { "terkirim" } else { "sudah" };
+            let flag = if outcome == TestInvitation::Queued {
+                "terkirim"
+            } else {
+                "sudah"
+            };
             Redirect::to(&format!("/sesi?undangan={flag}#sesi-{id}")).into_response()
         }
         Err(ServiceError::Unauthenticated) => login_redirect("/sesi"),

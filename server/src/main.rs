@@ -10,7 +10,11 @@ use clap::{Parser, Subcommand};
 use migrations::{Migrator, MigratorTrait};
 
 #[derive(Parser)]
-#[command(name = "bimtek", version, about = "Bimtek: bimbingan teknis KPM PKH Graduasi")]
+#[command(
+    name = "bimtek",
+    version,
+    about = "Bimtek: bimbingan teknis KPM PKH Graduasi"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -62,9 +66,16 @@ async fn run_command(cmd: Command) -> Result<(), Box<dyn std::error::Error>> {
             let wrote = bimtek::seed::seed_demo(&db, chrono::Utc::now()).await?;
             println!(
                 "{}",
-                if wrote { "demo data added" } else { "demo data already present" }
+                if wrote {
+                    "demo data added"
+                } else {
+                    "demo data already present"
+                }
             );
-            println!("\nDev accounts (password for all: {}):", bimtek::seed::DEMO_PASSWORD);
+            println!(
+                "\nDev accounts (password for all: {}):",
+                bimtek::seed::DEMO_PASSWORD
+            );
             for a in &bimtek::seed::DEMO_ACCOUNTS {
                 println!("  {:<12} {}", a.role.as_str(), a.email);
             }
@@ -72,7 +83,10 @@ async fn run_command(cmd: Command) -> Result<(), Box<dyn std::error::Error>> {
         Command::Serve => {
             let services = Services::new(db, config.base_url.clone());
             let running = run::start(config.clone(), services).await?;
-            println!("Bimtek is serving at http://{} (base URL {})", running.addr, config.base_url);
+            println!(
+                "Bimtek is serving at http://{} (base URL {})",
+                running.addr, config.base_url
+            );
             running.until_signal().await;
         }
         Command::Send { once } => {

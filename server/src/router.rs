@@ -33,7 +33,9 @@ pub fn build(state: AppState) -> Router {
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(state.config.secure_cookies())
-        .with_expiry(Expiry::OnInactivity(time::Duration::days(7)));
+        .with_expiry(Expiry::OnInactivity(time::Duration::days(7)))
+        // Save on every request so the 7 days count from the last visit, not from login.
+        .with_always_save(true);
 
     Router::new()
         .route("/health", get(health))
@@ -78,13 +80,13 @@ struct Back {
 /// Sets the language cookie and goes back. A plain link, so it works without JavaScript.
 async fn set_language(Path(code): Path<String>, Query(back): Query<Back>) -> Response {
     let lang = bimtek::i18n::Lang::parse(&code);
-    let to = forms::local_path(back.kembali.as_deref().unwrap_or("/sesi"));
+    let to = bimtek::text::local_path(back.kembali.as_deref().unwrap_or("/sesi"), "/sesi");
     let cookie = format!(
         "{}={}; Path=/; Max-Age=31536000; SameSite=Lax",
         app::i18n::COOKIE,
         lang.code()
     );
-    let mut res = Redirect::to(&to).into_response();
+    let mut res = Redirect::to(to).into_response();
     if let Ok(v) = HeaderValue::from_str(&cookie) {
         res.headers_mut().insert(header::SET_COOKIE, v);
     }

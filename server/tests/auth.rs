@@ -9,22 +9,52 @@ async fn password_login_sets_an_httponly_lax_cookie_and_logout_ends_it() {
     for (label, url, dir) in databases().await {
         let app = TestApp::spawn(label, &url, dir).await;
         let res = app
-            .post_form("/masuk", &[("email", " Penyelenggara@Bimtek.localhost "), ("password", DEMO_PASSWORD), ("next", "/sesi/baru")])
+            .post_form(
+                "/masuk",
+                &[
+                    ("email", " Penyelenggara@Bimtek.localhost "),
+                    ("password", DEMO_PASSWORD),
+                    ("next", "/sesi/baru"),
+                ],
+            )
             .await;
         assert_eq!(res.status(), 303, "[{label}]");
         assert_eq!(location(&res), "/sesi/baru");
-        let cookie = res.headers().get("set-cookie").unwrap().to_str().unwrap().to_string();
+        let cookie = res
+            .headers()
+            .get("set-cookie")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
         assert!(cookie.starts_with("bimtek_sid="), "[{label}] {cookie}");
-        assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "[{label}] {cookie}");
-        assert_eq!(app.count("auth_sessions").await, 1, "[{label}] stored in the database");
+        assert!(
+            cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+            "[{label}] {cookie}"
+        );
+        assert_eq!(
+            app.count("auth_sessions").await,
+            1,
+            "[{label}] stored in the database"
+        );
 
         let html = app.get("/sesi/baru").await.text().await.unwrap();
-        assert!(html.contains("Rina Wulandari"), "[{label}] header shows who is logged in");
-        assert!(html.contains("name=\"programme_id\""), "[{label}] the form is there");
+        assert!(
+            html.contains("Rina Wulandari"),
+            "[{label}] header shows who is logged in"
+        );
+        assert!(
+            html.contains("name=\"programme_id\""),
+            "[{label}] the form is there"
+        );
 
         let res = app.post_form("/keluar", &[]).await;
         assert_eq!(res.status(), 303);
-        assert_eq!(app.count("auth_sessions").await, 0, "[{label}] session deleted");
+        assert_eq!(
+            app.count("auth_sessions").await,
+            0,
+            "[{label}] session deleted"
+        );
         let html = app.get("/sesi/baru").await.text().await.unwrap();
         assert!(html.contains("Silakan masuk terlebih dahulu."), "[{label}]");
         app.stop().await;
@@ -35,23 +65,44 @@ async fn password_login_sets_an_httponly_lax_cookie_and_logout_ends_it() {
 async fn wrong_password_is_422_with_a_clear_message_and_audited() {
     for (label, url, dir) in databases().await {
         let app = TestApp::spawn(label, &url, dir).await;
-        for (email, password) in [(ORGANISER, "salah"), ("tidak.ada@bimtek.localhost", "salah")] {
+        for (email, password) in [
+            (ORGANISER, "salah"),
+            ("tidak.ada@bimtek.localhost", "salah"),
+        ] {
             let res = app
-                .post_form("/masuk", &[("email", email), ("password", password), ("next", "/sesi")])
+                .post_form(
+                    "/masuk",
+                    &[("email", email), ("password", password), ("next", "/sesi")],
+                )
                 .await;
             assert_eq!(res.status(), 422, "[{label}]");
             let html = res.text().await.unwrap();
             assert!(html.contains("Email atau kata sandi salah."), "[{label}]");
-            assert!(html.contains(&format!("value=\"{email}\"")), "[{label}] email kept");
-            assert!(!html.contains("value=\"salah\""), "[{label}] password never echoed");
+            assert!(
+                html.contains(&format!("value=\"{email}\"")),
+                "[{label}] email kept"
+            );
+            assert!(
+                !html.contains("value=\"salah\""),
+                "[{label}] password never echoed"
+            );
         }
-        let res = app.post_form("/masuk", &[("email", "bukan-email"), ("password", "")]).await;
+        let res = app
+            .post_form("/masuk", &[("email", "bukan-email"), ("password", "")])
+            .await;
         assert_eq!(res.status(), 422);
         let html = res.text().await.unwrap();
         assert!(html.contains("Alamat email tidak valid"), "[{label}]");
         assert!(html.contains("Wajib diisi."), "[{label}]");
-        assert_eq!(app.count("auth_sessions").await, 0, "[{label}] no session for failures");
-        assert!(app.count("audit_log").await >= 2, "[{label}] failures audited");
+        assert_eq!(
+            app.count("auth_sessions").await,
+            0,
+            "[{label}] no session for failures"
+        );
+        assert!(
+            app.count("audit_log").await >= 2,
+            "[{label}] failures audited"
+        );
         app.stop().await;
     }
 }

@@ -33,7 +33,13 @@ fn worker(app: &TestApp, smtp_port: u16) -> Worker {
     let mut cfg = app.config.smtp.clone();
     cfg.port = smtp_port;
     let transport = bimtek::mail::transport::build(&cfg).unwrap();
-    Worker::new(app.services.db.clone(), transport, &cfg.from, app.services.mail_wakeup.clone()).unwrap()
+    Worker::new(
+        app.services.db.clone(),
+        transport,
+        &cfg.from,
+        app.services.mail_wakeup.clone(),
+    )
+    .unwrap()
 }
 
 /// Polls maildev until a message with this Message-ID arrives.
@@ -41,12 +47,20 @@ async fn fetch_from_maildev(api: &str, message_id: &str) -> serde_json::Value {
     let want = message_id.trim_matches(['<', '>']);
     let http = reqwest::Client::new();
     for _ in 0..100 {
-        let list: Vec<serde_json::Value> =
-            http.get(format!("{api}/api/email")).send().await.unwrap().json().await.unwrap();
-        if let Some(m) = list
-            .into_iter()
-            .find(|m| m["messageId"].as_str().map(|s| s.trim_matches(['<', '>'])) == Some(want))
-        {
+        let list: Vec<serde_json::Value> = http
+            .get(format!("{api}/api/email"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        if let Some(m) = list.into_iter().find(|m| {
+            m["headers"]["message-id"]
+                .as_str()
+                .map(|s| s.trim_matches(['<', '>']))
+                == Some(want)
+        }) {
             return m;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
@@ -56,7 +70,9 @@ async fn fetch_from_maildev(api: &str, message_id: &str) -> serde_json::Value {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn test_invitation_is_enqueued_once_and_delivered_through_smtp() {
-    let Some((smtp_port, api)) = require_maildev() else { return };
+    let Some((smtp_port, api)) = require_maildev() else {
+        return;
+    };
     for (label, url, dir) in databases().await {
         let app = TestApp::spawn(label, &url, dir).await;
         app.login(ORGANISER).await;
@@ -64,12 +80,22 @@ async fn test_invitation_is_enqueued_once_and_delivered_through_smtp() {
         let key = format!("k-{}", bimtek::auth::random_hex(4));
         let path = format!("/sesi/{id}/undangan-uji");
 
-        let res = app.post_form(&path, &[("session_id", &id.to_string()), ("key", &key)]).await;
+        let res = app
+            .post_form(&path, &[("session_id", &id.to_string()), ("key", &key)])
+            .await;
         assert_eq!(res.status(), 303, "[{label}]");
-        assert!(location(&res).starts_with("/sesi?undangan=terkirim"), "[{label}]");
+        assert!(
+            location(&res).starts_with("/sesi?undangan=terkirim"),
+            "[{label}]"
+        );
         // The same form again (double click): nothing new.
-        let res = app.post_form(&path, &[("session_id", &id.to_string()), ("key", &key)]).await;
-        assert!(location(&res).starts_with("/sesi?undangan=sudah"), "[{label}]");
+        let res = app
+            .post_form(&path, &[("session_id", &id.to_string()), ("key", &key)])
+            .await;
+        assert!(
+            location(&res).starts_with("/sesi?undangan=sudah"),
+            "[{label}]"
+        );
         let rows = outbox(&app).await;
         assert_eq!(rows.len(), 1, "[{label}] one row for one form");
         assert_eq!(rows[0].status, "queued");
@@ -84,12 +110,24 @@ async fn test_invitation_is_enqueued_once_and_delivered_through_smtp() {
         let m = fetch_from_maildev(&api, &row.message_id).await;
         assert_eq!(m["to"][0]["address"], ORGANISER, "[{label}]");
         let subject = m["subject"].as_str().unwrap();
-        assert!(subject.starts_with("[Uji] Undangan bimtek: "), "[{label}] {subject}");
+        assert!(
+            subject.starts_with("[Uji] Undangan bimtek: "),
+            "[{label}] {subject}"
+        );
         let text = m["text"].as_str().unwrap();
         assert!(text.contains("Yth. Rina Wulandari"), "[{label}]");
-        assert!(text.contains(" WIB – "), "[{label}] zone label in the body: {text}");
-        assert!(!text.contains("meet.jit.si"), "[{label}] invitations carry no meeting link");
-        assert!(m["html"].as_str().unwrap().contains("<table"), "[{label}] HTML part");
+        assert!(
+            text.contains(" WIB – "),
+            "[{label}] zone label in the body: {text}"
+        );
+        assert!(
+            !text.contains("meet.jit.si"),
+            "[{label}] invitations carry no meeting link"
+        );
+        assert!(
+            m["html"].as_str().unwrap().contains("<table"),
+            "[{label}] HTML part"
+        );
 
         // Nothing is left to send.
         assert_eq!(worker(&app, smtp_port).run_once().await.unwrap(), 0);
@@ -99,13 +137,18 @@ async fn test_invitation_is_enqueued_once_and_delivered_through_smtp() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn smtp_outage_reschedules_with_backoff_and_a_later_pass_delivers() {
-    let Some((smtp_port, api)) = require_maildev() else { return };
+    let Some((smtp_port, api)) = require_maildev() else {
+        return;
+    };
     for (label, url, dir) in databases().await {
         let app = TestApp::spawn(label, &url, dir).await;
         app.login(ORGANISER).await;
         let id = first_session_id(&app).await;
         let res = app
-            .post_form(&format!("/sesi/{id}/undangan-uji"), &[("session_id", &id.to_string()), ("key", "outage")])
+            .post_form(
+                &format!("/sesi/{id}/undangan-uji"),
+                &[("session_id", &id.to_string()), ("key", "outage")],
+            )
             .await;
         assert_eq!(res.status(), 303);
 
@@ -119,13 +162,19 @@ async fn smtp_outage_reschedules_with_backoff_and_a_later_pass_delivers() {
         assert_eq!(row.status, "queued", "[{label}]");
         assert_eq!(row.attempts, 1);
         assert!(row.last_error.is_some());
-        assert!(row.run_at > chrono::Utc::now() + chrono::Duration::seconds(20), "[{label}] backoff");
+        assert!(
+            row.run_at > chrono::Utc::now() + chrono::Duration::seconds(20),
+            "[{label}] backoff"
+        );
         // Not due yet: the next pass leaves it alone.
         assert_eq!(worker(&app, smtp_port).run_once().await.unwrap(), 0);
 
         // Make it due and deliver.
         email_outbox::Entity::update_many()
-            .col_expr(email_outbox::Column::RunAt, sea_orm::sea_query::Expr::value(chrono::Utc::now()))
+            .col_expr(
+                email_outbox::Column::RunAt,
+                sea_orm::sea_query::Expr::value(chrono::Utc::now()),
+            )
             .filter(email_outbox::Column::Id.eq(row.id))
             .exec(&app.services.db)
             .await
@@ -153,12 +202,25 @@ async fn only_organisers_may_send_test_invitations() {
         assert_eq!(res.status(), 403, "[{label}]");
         // A forged id and a broken key are 4xx, not 5xx.
         app.login(ORGANISER).await;
-        let res = app.post_form("/api/send_test_invitation", &[("session_id", "99999"), ("key", "abc")]).await;
+        let res = app
+            .post_form(
+                "/api/send_test_invitation",
+                &[("session_id", "99999"), ("key", "abc")],
+            )
+            .await;
         assert_eq!(res.status(), 404, "[{label}]");
-        let res = app.post_form("/api/send_test_invitation", &[("session_id", "x"), ("key", "abc")]).await;
+        let res = app
+            .post_form(
+                "/api/send_test_invitation",
+                &[("session_id", "x"), ("key", "abc")],
+            )
+            .await;
         assert_eq!(res.status(), 400, "[{label}]");
         let res = app
-            .post_form("/api/send_test_invitation", &[("session_id", &id.to_string()), ("key", "<script>")])
+            .post_form(
+                "/api/send_test_invitation",
+                &[("session_id", &id.to_string()), ("key", "<script>")],
+            )
             .await;
         assert_eq!(res.status(), 400, "[{label}]");
         assert!(outbox(&app).await.is_empty(), "[{label}] nothing enqueued");

@@ -11,7 +11,11 @@ async fn migrations_apply_roll_back_and_reapply() {
         let db = bimtek::store::connect(&url).await.unwrap();
         Migrator::up(&db, None).await.unwrap();
         Migrator::up(&db, None).await.unwrap();
-        assert_eq!(Migrator::get_pending_migrations(&db).await.unwrap().len(), 0, "[{label}]");
+        assert_eq!(
+            Migrator::get_pending_migrations(&db).await.unwrap().len(),
+            0,
+            "[{label}]"
+        );
         Migrator::down(&db, None).await.unwrap();
         assert_eq!(
             Migrator::get_pending_migrations(&db).await.unwrap().len(),
@@ -31,16 +35,22 @@ async fn demo_seed_is_idempotent_and_covers_every_role_and_zone() {
         assert_eq!(people, 5, "[{label}] one account per role");
         assert_eq!(app.count("person_roles").await, 5, "[{label}]");
         assert!(sessions >= 3, "[{label}]");
-        let wrote = bimtek::seed::seed_demo(&app.services.db, chrono::Utc::now()).await.unwrap();
+        let wrote = bimtek::seed::seed_demo(&app.services.db, chrono::Utc::now())
+            .await
+            .unwrap();
         assert!(!wrote, "[{label}] second run writes nothing");
         assert_eq!(app.count("people").await, people);
         assert_eq!(app.count("sessions").await, sessions);
-        assert!(app.count("programme_targets").await >= 3, "[{label}] every programme has targets");
+        assert!(
+            app.count("programme_targets").await >= 3,
+            "[{label}] every programme has targets"
+        );
         // Every demo account logs in with the printed password.
         for a in &bimtek::seed::DEMO_ACCOUNTS {
-            let actor = bimtek::services::auth::login_with_password(&app.services, a.email, DEMO_PASSWORD)
-                .await
-                .unwrap_or_else(|e| panic!("[{label}] {}: {e}", a.email));
+            let actor =
+                bimtek::services::auth::login_with_password(&app.services, a.email, DEMO_PASSWORD)
+                    .await
+                    .unwrap_or_else(|e| panic!("[{label}] {}: {e}", a.email));
             assert!(actor.has_role(a.role), "[{label}]");
         }
         app.stop().await;

@@ -11,7 +11,10 @@ async fn list_is_server_rendered_with_zone_labels_and_no_meeting_links() {
         let res = app.get("/sesi").await;
         assert_eq!(res.status(), 200, "[{label}]");
         let html = res.text().await.unwrap();
-        assert!(html.contains("Bimtek Kewirausahaan Sosial bagi KPM PKH Graduasi"), "[{label}]");
+        assert!(
+            html.contains("Bimtek Kewirausahaan Sosial bagi KPM PKH Graduasi"),
+            "[{label}]"
+        );
         for zone in [" WIB</time>", " WITA</time>", " WIT</time>"] {
             assert!(html.contains(zone), "[{label}] missing {zone}");
         }
@@ -21,7 +24,10 @@ async fn list_is_server_rendered_with_zone_labels_and_no_meeting_links() {
             assert!(!html.contains(link), "[{label}] leaked {link}");
         }
         // Hydration script and stylesheet are linked.
-        assert!(html.contains("/pkg/bimtek.js") && html.contains("/pkg/bimtek.css"), "[{label}]");
+        assert!(
+            html.contains("/pkg/bimtek.js") && html.contains("/pkg/bimtek.css"),
+            "[{label}]"
+        );
         app.stop().await;
     }
 }
@@ -90,10 +96,17 @@ async fn bad_input_gets_422_with_a_message_per_field_and_keeps_what_was_typed() 
             assert!(html.contains(msg), "[{label}] missing message {msg:?}");
         }
         // What was typed comes back, escaped.
-        assert!(html.contains("Judul &lt;b&gt;yang&lt;/b&gt; diketik"), "[{label}]");
+        assert!(
+            html.contains("Judul &lt;b&gt;yang&lt;/b&gt; diketik"),
+            "[{label}]"
+        );
         assert!(html.contains("value=\"lima puluh\""), "[{label}]");
         assert!(html.contains("value=\"zoom.us/j/123\""), "[{label}]");
-        assert_eq!(app.count("sessions").await, before, "[{label}] nothing written");
+        assert_eq!(
+            app.count("sessions").await,
+            before,
+            "[{label}] nothing written"
+        );
 
         // Oversized and forged values are 4xx too, never 5xx.
         let huge = "x".repeat(20_000);
@@ -102,14 +115,27 @@ async fn bad_input_gets_422_with_a_message_per_field_and_keeps_what_was_typed() 
         let res = app.post_form("/sesi/baru", &as_refs(&form)).await;
         assert_eq!(res.status(), 422, "[{label}]");
         let html = res.text().await.unwrap();
-        assert!(html.contains("Terlalu panjang: maksimal 150 karakter."), "[{label}]");
-        assert!(html.contains("Pilih salah satu pilihan yang tersedia."), "[{label}]");
+        assert!(
+            html.contains("Terlalu panjang: maksimal 150 karakter."),
+            "[{label}]"
+        );
+        assert!(
+            html.contains("Pilih salah satu pilihan yang tersedia."),
+            "[{label}]"
+        );
         // A forged programme id: checked against the database, inside the transaction.
         let form = valid_form("Program yang tidak ada", "999999", &region);
         let res = app.post_form("/sesi/baru", &as_refs(&form)).await;
         assert_eq!(res.status(), 422, "[{label}]");
-        assert!(res.text().await.unwrap().contains("Tidak ditemukan"), "[{label}]");
-        assert_eq!(app.count("sessions").await, before, "[{label}] nothing written");
+        assert!(
+            res.text().await.unwrap().contains("Tidak ditemukan"),
+            "[{label}]"
+        );
+        assert_eq!(
+            app.count("sessions").await,
+            before,
+            "[{label}] nothing written"
+        );
         app.stop().await;
     }
 }
@@ -132,7 +158,10 @@ async fn server_function_creates_and_reports_typed_errors() {
         assert_eq!(res.status(), 422, "[{label}]");
         let body: serde_json::Value = res.json().await.unwrap();
         assert_eq!(body["Invalid"][0]["field"], "title", "[{label}] {body}");
-        assert_eq!(body["Invalid"][0]["problem"]["kind"], "too_short", "[{label}] {body}");
+        assert_eq!(
+            body["Invalid"][0]["problem"]["kind"], "too_short",
+            "[{label}] {body}"
+        );
         app.stop().await;
     }
 }
@@ -160,8 +189,15 @@ async fn only_organisers_may_create_sessions() {
         assert_eq!(res.status(), 403, "[{label}]");
         let res = app.post_form("/sesi/baru", &as_refs(&form)).await;
         assert_eq!(res.status(), 403, "[{label}]");
-        assert!(res.text().await.unwrap().contains("Anda tidak berwenang"), "[{label}]");
-        assert_eq!(app.count("sessions").await, before, "[{label}] nothing written");
+        assert!(
+            res.text().await.unwrap().contains("Anda tidak berwenang"),
+            "[{label}]"
+        );
+        assert_eq!(
+            app.count("sessions").await,
+            before,
+            "[{label}] nothing written"
+        );
         app.stop().await;
     }
 }
@@ -192,7 +228,11 @@ async fn cross_site_posts_are_refused() {
             .await
             .unwrap();
         assert_eq!(res.status(), 403, "[{label}]");
-        assert_eq!(app.count("sessions").await, before, "[{label}] nothing written");
+        assert_eq!(
+            app.count("sessions").await,
+            before,
+            "[{label}] nothing written"
+        );
         app.stop().await;
     }
 }
@@ -223,7 +263,11 @@ async fn unknown_pages_are_404_and_health_names_the_database() {
         let res = app.get("/health").await;
         assert_eq!(res.status(), 200);
         let body = res.text().await.unwrap();
-        let want = if label == "sqlite" { "SQLite" } else { "PostgreSQL" };
+        let want = if label == "sqlite" {
+            "SQLite"
+        } else {
+            "PostgreSQL"
+        };
         assert!(body.contains(want), "[{label}] {body}");
         app.stop().await;
     }

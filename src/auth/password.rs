@@ -1,8 +1,8 @@
 //! Passwords with argon2id, hashed and verified on the blocking pool so a login never stalls the
 //! async threads that serve everyone else.
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 
 #[derive(Debug, thiserror::Error)]
 pub enum PasswordError {

@@ -34,8 +34,8 @@ fn to_chrono(t: time::OffsetDateTime) -> DateTime<Utc> {
 #[async_trait]
 impl SessionStore for SeaOrmStore {
     async fn save(&self, record: &Record) -> session_store::Result<()> {
-        let data = serde_json::to_vec(record)
-            .map_err(|e| session_store::Error::Encode(e.to_string()))?;
+        let data =
+            serde_json::to_vec(record).map_err(|e| session_store::Error::Encode(e.to_string()))?;
         let row = auth_session::ActiveModel {
             id: Set(record.id.to_string()),
             data: Set(data),

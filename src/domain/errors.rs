@@ -52,14 +52,23 @@ impl Field {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Problem {
     Required,
-    TooShort { min: u32 },
-    TooLong { max: u32 },
+    TooShort {
+        min: u32,
+    },
+    TooLong {
+        max: u32,
+    },
     NotANumber,
-    OutOfRange { min: u32, max: u32 },
+    OutOfRange {
+        min: u32,
+        max: u32,
+    },
     UnknownChoice,
     InvalidDateTime,
     EndNotAfterStart,
-    TooLongDuration { max_days: u32 },
+    TooLongDuration {
+        max_days: u32,
+    },
     InThePast,
     InvalidUrl,
     /// The seat kind does not exist in this mode (e.g. room seats for an online session).

@@ -86,7 +86,9 @@ mod tests {
             "siti@example.id"
         );
         assert_eq!(Email::parse(""), Err(Problem::Required));
-        for bad in ["siti", "siti@", "@x.id", "a@b", "a@@b.id", "a b@c.id", "a@.id"] {
+        for bad in [
+            "siti", "siti@", "@x.id", "a@b", "a@@b.id", "a b@c.id", "a@.id",
+        ] {
             assert_eq!(Email::parse(bad), Err(Problem::InvalidEmail), "{bad}");
         }
     }

@@ -35,7 +35,9 @@ impl SessionMode {
     }
 
     pub fn parse(s: &str) -> Option<SessionMode> {
-        SessionMode::ALL.into_iter().find(|m| m.as_str() == s.trim())
+        SessionMode::ALL
+            .into_iter()
+            .find(|m| m.as_str() == s.trim())
     }
 
     pub fn has_room(self) -> bool {

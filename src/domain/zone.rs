@@ -111,7 +111,9 @@ fn clock(l: NaiveDateTime, lang: Lang) -> String {
 }
 
 fn weekday_name(d: Weekday, lang: Lang) -> &'static str {
-    const ID: [&str; 7] = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"];
+    const ID: [&str; 7] = [
+        "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu",
+    ];
     const EN: [&str; 7] = [
         "Monday",
         "Tuesday",

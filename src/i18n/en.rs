@@ -74,7 +74,9 @@ pub(super) fn text(m: Msg) -> &'static str {
         MailWhen => "When",
         MailWhere => "Where",
         MailOnline => "Online",
-        MailLinkAfterRegistration => "The meeting link is sent once your registration is confirmed.",
+        MailLinkAfterRegistration => {
+            "The meeting link is sent once your registration is confirmed."
+        }
         MailDetails => "Details and registration",
         MailTestNote => "This is a test email you asked Bimtek to send.",
         MailFooter => "Bimtek — Ministry of Social Affairs of the Republic of Indonesia",

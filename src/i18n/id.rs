@@ -76,9 +76,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         MailWhen => "Waktu",
         MailWhere => "Tempat",
         MailOnline => "Daring",
-        MailLinkAfterRegistration => {
-            "Tautan rapat dikirim setelah pendaftaran Anda dikonfirmasi."
-        }
+        MailLinkAfterRegistration => "Tautan rapat dikirim setelah pendaftaran Anda dikonfirmasi.",
         MailDetails => "Rincian dan pendaftaran",
         MailTestNote => "Ini adalah email uji yang Anda minta sendiri dari Bimtek.",
         MailFooter => "Bimtek — Kementerian Sosial Republik Indonesia",

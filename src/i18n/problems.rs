@@ -56,7 +56,10 @@ mod tests {
     #[test]
     fn problems_carry_their_numbers_in_both_languages() {
         let p = Problem::TooLong { max: 150 };
-        assert_eq!(problem(Lang::Id, &p), "Terlalu panjang: maksimal 150 karakter.");
+        assert_eq!(
+            problem(Lang::Id, &p),
+            "Terlalu panjang: maksimal 150 karakter."
+        );
         assert_eq!(problem(Lang::En, &p), "Too long: at most 150 characters.");
     }
 }

@@ -4,21 +4,7 @@ use super::Rendered;
 use crate::domain::SessionSummary;
 use crate::i18n::{Lang, Msg};
 
-/// Escapes text for HTML element content and attribute values.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::text::escape_html as esc;
 
 fn mode_label(lang: Lang, s: &SessionSummary) -> &'static str {
     use crate::domain::SessionMode::*;
@@ -119,9 +105,15 @@ mod tests {
     #[test]
     fn indonesian_invitation_has_zone_label_and_escapes_html() {
         let m = test_invitation(Lang::Id, "Ibu Sari", &summary(), "http://x.test");
-        assert_eq!(m.subject, "[Uji] Undangan bimtek: Kemasan <produk> & pemasaran");
+        assert_eq!(
+            m.subject,
+            "[Uji] Undangan bimtek: Kemasan <produk> & pemasaran"
+        );
         assert!(m.text.contains("Yth. Ibu Sari,"));
-        assert!(m.text.contains("Selasa, 1 Desember 2026, 09.00 WITA – 15.00 WITA"));
+        assert!(
+            m.text
+                .contains("Selasa, 1 Desember 2026, 09.00 WITA – 15.00 WITA")
+        );
         assert!(m.text.contains("Hotel Claro + Daring"));
         assert!(m.html.contains("Kemasan &lt;produk&gt; &amp; pemasaran"));
         assert!(!m.html.contains("<produk>"));

@@ -16,7 +16,9 @@ pub fn build(cfg: &SmtpConfig) -> Result<Transport, lettre::transport::smtp::Err
         SmtpTls::StartTls => Transport::starttls_relay(&cfg.host)?,
         SmtpTls::Tls => Transport::relay(&cfg.host)?,
     };
-    let mut builder = builder.port(cfg.port).timeout(Some(Duration::from_secs(20)));
+    let mut builder = builder
+        .port(cfg.port)
+        .timeout(Some(Duration::from_secs(20)));
     if let (Some(user), Some(password)) = (&cfg.user, &cfg.password) {
         builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
     }

@@ -18,7 +18,7 @@ use lettre::{AsyncTransport, Message};
 use sea_orm::sea_query::{Expr, ExprTrait, LockBehavior, LockType};
 use sea_orm::{
     ColumnTrait, Condition, DatabaseConnection, DbBackend, DbErr, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    QueryOrder, QuerySelect,
 };
 use tokio::sync::Notify;
 
@@ -104,16 +104,7 @@ impl Worker {
     async fn claim(&self) -> Result<Vec<email_outbox::Model>, DbErr> {
         let now = Utc::now();
         let backend = self.db.get_database_backend();
-        let txn = if backend == DbBackend::Sqlite {
-            self.db
-                .begin_with_options(TransactionOptions {
-                    sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-                    ..Default::default()
-                })
-                .await?
-        } else {
-            self.db.begin().await?
-        };
+        let txn = crate::store::begin_write(&self.db).await?;
         let due = Condition::any()
             .add(C::Status.eq("queued").and(C::RunAt.lte(now)))
             .add(C::Status.eq("sending").and(C::LockedUntil.lt(now)));
@@ -142,8 +133,26 @@ impl Worker {
         Ok(rows)
     }
 
+    /// Sends one claimed row. `attempts` as set by our claim is the claim's token: the lease is
+    /// renewed and every mark is made only while the row still carries it, so a worker whose lease
+    /// ran out (and whose row another worker took over) changes nothing and sends nothing.
     async fn deliver(&self, row: email_outbox::Model) -> Result<(), DbErr> {
         let attempt = row.attempts + 1;
+        let ours = || {
+            Outbox::update_many()
+                .filter(C::Id.eq(row.id))
+                .filter(C::Status.eq("sending"))
+                .filter(C::Attempts.eq(attempt))
+        };
+        let lease = Utc::now() + chrono::Duration::from_std(LEASE).unwrap_or_default();
+        let renewed = ours()
+            .col_expr(C::LockedUntil, Expr::value(lease))
+            .exec(&self.db)
+            .await?;
+        if renewed.rows_affected == 0 {
+            tracing::info!(id = row.id, "claim lost to another worker; skipping");
+            return Ok(());
+        }
         let result = match self.build(&row) {
             Ok(msg) => self
                 .transport
@@ -154,15 +163,16 @@ impl Worker {
             Err(e) => Err((true, e)),
         };
         let now = Utc::now();
-        let update = Outbox::update_many()
-            .filter(C::Id.eq(row.id))
-            .filter(C::Status.eq("sending"));
+        let update = ours();
         match result {
             Ok(()) => {
                 update
                     .col_expr(C::Status, Expr::value("sent"))
                     .col_expr(C::SentAt, Expr::value(now))
-                    .col_expr(C::LockedUntil, Expr::value(Option::<chrono::DateTime<Utc>>::None))
+                    .col_expr(
+                        C::LockedUntil,
+                        Expr::value(Option::<chrono::DateTime<Utc>>::None),
+                    )
                     .exec(&self.db)
                     .await?;
                 tracing::info!(id = row.id, kind = %row.kind, "mail sent");
@@ -179,7 +189,10 @@ impl Worker {
                 update
                     .col_expr(C::Status, Expr::value("queued"))
                     .col_expr(C::RunAt, Expr::value(now + backoff(attempt)))
-                    .col_expr(C::LockedUntil, Expr::value(Option::<chrono::DateTime<Utc>>::None))
+                    .col_expr(
+                        C::LockedUntil,
+                        Expr::value(Option::<chrono::DateTime<Utc>>::None),
+                    )
                     .col_expr(C::LastError, Expr::value(error.clone()))
                     .exec(&self.db)
                     .await?;

@@ -1,7 +1,7 @@
 //! Logging in and loading the caller.
 
 use chrono::Utc;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::{ServiceError, Services};
 use crate::auth::{Actor, Grant, password};
@@ -24,7 +24,12 @@ pub async fn login_with_password(
     if password_raw.is_empty() {
         e.push(Field::Password, Problem::Required);
     } else if password_raw.len() > PASSWORD_MAX {
-        e.push(Field::Password, Problem::TooLong { max: PASSWORD_MAX as u32 });
+        e.push(
+            Field::Password,
+            Problem::TooLong {
+                max: PASSWORD_MAX as u32,
+            },
+        );
     }
     let (Some(email), true) = (email, e.is_empty()) else {
         return Err(ServiceError::Invalid(e));
@@ -39,8 +44,12 @@ pub async fn login_with_password(
         .await
         .map_err(|e| ServiceError::Internal(e.to_string()))?;
 
-    let txn = svc.db.begin().await?;
-    let action = if ok { "auth.login" } else { "auth.login_failed" };
+    let txn = crate::store::begin_write(&svc.db).await?;
+    let action = if ok {
+        "auth.login"
+    } else {
+        "auth.login_failed"
+    };
     let subject = serde_json::json!({ "email": email.as_str(), "method": "password" });
     audit::record(
         &txn,

@@ -5,17 +5,18 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionTrait,
+    QuerySelect, Set,
 };
 
 use super::{ServiceError, Services, require};
 use crate::auth::Actor;
 use crate::domain::{
-    Choice, Field, FieldErrors, NewSession, Problem, RegionChoice, SessionForm, SessionFormOptions,
-    SessionId, SessionMode, SessionSummary, Track, Zone,
+    Choice, Field, FieldErrors, NewSession, Problem, ProgrammeId, RegionChoice, RegionId,
+    SessionForm, SessionFormOptions, SessionId, SessionMode, SessionSummary, Track, Zone,
 };
 use crate::i18n::Lang;
 use crate::mail::{self, outbox};
+use crate::store;
 use crate::store::audit::{self, Entry};
 use crate::store::entities::{person, programme, region, session};
 
@@ -108,7 +109,7 @@ pub async fn form_options(
         .all(&svc.db)
         .await?
         .into_iter()
-        .filter(|p| actor.may_organise(crate::domain::ProgrammeId(p.id)))
+        .filter(|p| actor.may_organise_programme(ProgrammeId(p.id)))
         .map(|p| Choice {
             id: p.id,
             label: p.name,
@@ -120,6 +121,7 @@ pub async fn form_options(
         .all(&svc.db)
         .await?
         .into_iter()
+        .filter(|r| actor.may_organise_in(RegionId(r.id)))
         .filter_map(|r| {
             Some(RegionChoice {
                 zone: Zone::from_iana(&r.timezone)?,
@@ -147,11 +149,11 @@ pub async fn create(
         return Err(ServiceError::Forbidden);
     }
     let new = form.parse(now).map_err(ServiceError::Invalid)?;
-    if !actor.may_organise(new.programme_id) {
+    if !actor.may_organise(new.programme_id, new.region_id) {
         return Err(ServiceError::Forbidden);
     }
 
-    let txn = svc.db.begin().await?;
+    let txn = store::begin_write(&svc.db).await?;
     let mut e = FieldErrors::default();
     if programme::Entity::find_by_id(new.programme_id.0)
         .one(&txn)
@@ -185,7 +187,11 @@ pub async fn create(
     )
     .await?;
     txn.commit().await?;
-    tracing::info!(session = row.id, actor = actor.person_id.0, "session created");
+    tracing::info!(
+        session = row.id,
+        actor = actor.person_id.0,
+        "session created"
+    );
     Ok(SessionId(row.id))
 }
 
@@ -253,12 +259,12 @@ pub async fn send_test_invitation(
     if !key_ok {
         return Err(ServiceError::BadRequest("idempotency key"));
     }
-    let txn = svc.db.begin().await?;
+    let txn = store::begin_write(&svc.db).await?;
     let row = session::Entity::find_by_id(id.0)
         .one(&txn)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    if !actor.may_organise(crate::domain::ProgrammeId(row.programme_id)) {
+    if !actor.may_organise(ProgrammeId(row.programme_id), RegionId(row.region_id)) {
         return Err(ServiceError::Forbidden);
     }
     let me = person::Entity::find_by_id(actor.person_id.0)

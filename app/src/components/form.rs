@@ -41,7 +41,9 @@ where
         }
     };
     view! {
-        <form method="post" action=path class=class id=id on:submit=on_submit>
+        // `novalidate`: the server's per-field messages, in the reader's language, are the ones
+        // shown; the browser's own bubbles would be in its language and stop the post.
+        <form method="post" action=path class=class id=id novalidate on:submit=on_submit>
             {children()}
         </form>
     }
@@ -123,9 +125,9 @@ pub fn TextArea(
                 maxlength=maxlength
                 aria-describedby=err_id.clone()
                 aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
-            >
-                {value}
-            </textarea>
+                // Leptos writes <textarea> children unescaped on the server: escape here.
+                inner_html=bimtek::text::escape_html(&value)
+            ></textarea>
             <p class="error" id=err_id aria-live="polite">{move || error.get()}</p>
         </div>
     }

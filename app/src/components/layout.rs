@@ -15,7 +15,11 @@ pub fn Header(user: Option<CurrentUser>) -> impl IntoView {
     let here = move || {
         let path = location.pathname.get();
         let query = location.search.get();
-        if query.is_empty() { path } else { format!("{path}?{query}") }
+        if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        }
     };
     let is_organiser = user.as_ref().is_some_and(|u| u.is_organiser);
     view! {
@@ -34,7 +38,8 @@ pub fn Header(user: Option<CurrentUser>) -> impl IntoView {
                     href=move || {
                         format!("/bahasa/{}?kembali={}", lang.other().code(), urlencode(&here()))
                     }
-                    rel="nofollow"
+                    // A server route (sets a cookie): the client-side router must not take it.
+                    rel="external nofollow"
                 >
                     {lang.t(Msg::OtherLanguage)}
                 </a>

@@ -34,11 +34,10 @@ pub fn LoginPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let sub = submitted.await;
                 let next = query.read_untracked().get("next").unwrap_or_default();
-                let (form, first_errors) = match sub {
-                    Some(s) => (s.form, s.errors),
-                    None => (LoginForm { next, ..Default::default() }, FieldErrors::default()),
+                let (form, first_errors, first_error) = match sub {
+                    Some(s) => (s.form, s.errors, s.error),
+                    None => (LoginForm { next, ..Default::default() }, FieldErrors::default(), None),
                 };
-                let had_errors = !first_errors.is_empty();
                 let errors = Signal::derive(move || match action.value().get() {
                     Some(Err(e)) => e.field_errors(),
                     Some(Ok(_)) => FieldErrors::default(),
@@ -46,8 +45,8 @@ pub fn LoginPage() -> impl IntoView {
                 });
                 let alert = Signal::derive(move || match action.value().get() {
                     Some(Err(e)) => Some(e.message(lang)),
-                    _ if had_errors => Some(crate::error::AppError::Invalid(errors.get()).message(lang)),
-                    _ => None,
+                    Some(Ok(_)) => None,
+                    None => first_error.as_ref().map(|e| e.message(lang)),
                 });
                 view! {
                     <FormAlert message=alert />

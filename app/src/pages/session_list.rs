@@ -123,7 +123,10 @@ fn TestInvitationButton(id: i64, form_key: String) -> impl IntoView {
     let result = move || {
         action.value().get().map(|r| match r {
             Ok(true) => ("alert-ok", lang.t(Msg::TestInvitationQueued).to_string()),
-            Ok(false) => ("alert-ok", lang.t(Msg::TestInvitationAlreadyQueued).to_string()),
+            Ok(false) => (
+                "alert-ok",
+                lang.t(Msg::TestInvitationAlreadyQueued).to_string(),
+            ),
             Err(e) => ("alert-error", e.message(lang)),
         })
     };

@@ -1,8 +1,8 @@
 //! The organiser's new-session form. Works before hydration: posted without JavaScript, the
 //! server answers with this page again (422, every typed value kept, one message per field).
 
+use bimtek::domain::session::{DESCRIPTION_MAX, TITLE_MAX, VENUE_MAX};
 use bimtek::domain::{Field, FieldErrors, SessionForm, SessionFormOptions, SessionMode, Zone};
-use bimtek::domain::session::{CAPACITY_MAX, DESCRIPTION_MAX, TITLE_MAX, VENUE_MAX};
 use bimtek::i18n::Msg;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -91,12 +91,20 @@ fn SessionFormView(
             .or_else(|| (!errors.get().is_empty()).then(|| lang.t(Msg::FormHasErrors).into())),
     });
 
-    let programmes: Vec<(String, String)> =
-        opts.programmes.into_iter().map(|p| (p.id.to_string(), p.label)).collect();
+    let programmes: Vec<(String, String)> = opts
+        .programmes
+        .into_iter()
+        .map(|p| (p.id.to_string(), p.label))
+        .collect();
     let regions: Vec<(String, String)> = opts
         .regions
         .into_iter()
-        .map(|r| (r.id.to_string(), format!("{} ({})", r.label, r.zone.label())))
+        .map(|r| {
+            (
+                r.id.to_string(),
+                format!("{} ({})", r.label, r.zone.label()),
+            )
+        })
         .collect();
     let modes: Vec<(String, String)> = SessionMode::ALL
         .into_iter()
@@ -142,6 +150,5 @@ fn SessionFormView(
                 </button>
             </p>
         </EnhancedForm>
-        <p class="hint">{format!("0–{CAPACITY_MAX}")}</p>
     }
 }

@@ -37,12 +37,7 @@ pub struct LoginForm {
 impl LoginForm {
     /// Only local paths, so a crafted link cannot send someone to another site after login.
     pub fn safe_next(&self) -> String {
-        let n = self.next.trim();
-        if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') {
-            n.to_string()
-        } else {
-            "/sesi".to_string()
-        }
+        bimtek::text::local_path(self.next.trim(), "/sesi").to_string()
     }
 
     /// What may be shown back after a failed attempt: never the password.

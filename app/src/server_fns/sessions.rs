@@ -4,9 +4,9 @@ use bimtek::domain::{SessionForm, SessionFormOptions, SessionId, SessionSummary}
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use super::ctx;
+use crate::error::AppError;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionList {
@@ -21,8 +21,7 @@ pub async fn list_sessions() -> Result<SessionList, AppError> {
     let svc = ctx::services()?;
     let actor = ctx::actor().await?;
     let sessions =
-        bimtek::services::sessions::list_upcoming(&svc, actor.as_ref(), chrono::Utc::now())
-            .await?;
+        bimtek::services::sessions::list_upcoming(&svc, actor.as_ref(), chrono::Utc::now()).await?;
     Ok(SessionList {
         sessions,
         form_key: bimtek::auth::random_hex(8),
@@ -58,7 +57,10 @@ pub async fn send_test_invitation(
 ) -> Result<bool, AppError> {
     let svc = ctx::services()?;
     let actor = ctx::actor().await?;
-    let id: SessionId = form.session_id.parse().map_err(|_| AppError::BadRequest)?;
+    let id: SessionId = form
+        .session_id
+        .parse()
+        .map_err(|_| AppError::BadRequest.respond())?;
     let outcome =
         bimtek::services::sessions::send_test_invitation(&svc, actor.as_ref(), id, &form.key)
             .await?;

@@ -27,16 +27,23 @@ pub async fn databases() -> Vec<(&'static str, String, Option<tempfile::TempDir>
     let mut out = vec![("sqlite", sqlite, Some(dir))];
     match std::env::var("TEST_DATABASE_URL") {
         Ok(admin_url) => {
-            let admin = Database::connect(&admin_url).await.expect("connect to TEST_DATABASE_URL");
+            let admin = Database::connect(&admin_url)
+                .await
+                .expect("connect to TEST_DATABASE_URL");
             let name = format!("t_{}", bimtek::auth::random_hex(6));
             admin
                 .execute_unprepared(&format!("CREATE DATABASE {name}"))
                 .await
                 .expect("create test database");
-            let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin_url);
+            let base = admin_url
+                .rsplit_once('/')
+                .map(|(b, _)| b)
+                .unwrap_or(&admin_url);
             out.push(("postgres", format!("{base}/{name}"), None));
         }
-        Err(_) if require_services() => panic!("BIMTEK_REQUIRE_PG=1 but TEST_DATABASE_URL is not set"),
+        Err(_) if require_services() => {
+            panic!("BIMTEK_REQUIRE_PG=1 but TEST_DATABASE_URL is not set")
+        }
         Err(_) => eprintln!("note: TEST_DATABASE_URL not set; PostgreSQL not exercised here"),
     }
     out
@@ -52,7 +59,10 @@ pub fn maildev() -> Option<(u16, String)> {
 pub fn require_maildev() -> Option<(u16, String)> {
     let m = maildev();
     if m.is_none() {
-        assert!(!require_services(), "BIMTEK_REQUIRE_PG=1 but TEST_SMTP_PORT/TEST_MAILDEV_URL are not set");
+        assert!(
+            !require_services(),
+            "BIMTEK_REQUIRE_PG=1 but TEST_SMTP_PORT/TEST_MAILDEV_URL are not set"
+        );
         eprintln!("note: maildev not configured; mail delivery not exercised here");
     }
     m
@@ -100,14 +110,22 @@ pub fn client() -> reqwest::Client {
 
 impl TestApp {
     /// Migrates and seeds `database_url`, then serves it on a free port.
-    pub async fn spawn(label: &'static str, database_url: &str, dir: Option<tempfile::TempDir>) -> TestApp {
+    pub async fn spawn(
+        label: &'static str,
+        database_url: &str,
+        dir: Option<tempfile::TempDir>,
+    ) -> TestApp {
         let smtp_port = maildev().map(|(p, _)| p).unwrap_or(1);
         let mut config = config(database_url, smtp_port);
         let db = bimtek::store::connect(database_url).await.expect("connect");
         Migrator::up(&db, None).await.expect("migrate");
-        bimtek::seed::seed_demo(&db, chrono::Utc::now()).await.expect("seed");
+        bimtek::seed::seed_demo(&db, chrono::Utc::now())
+            .await
+            .expect("seed");
         let services = Services::new(db, "http://127.0.0.1");
-        let running = run::start(config.clone(), services.clone()).await.expect("start");
+        let running = run::start(config.clone(), services.clone())
+            .await
+            .expect("start");
         let addr = running.addr;
         config.base_url = format!("http://{addr}");
         TestApp {
@@ -143,7 +161,14 @@ impl TestApp {
     /// Logs in through the plain login form, as a browser without JavaScript does.
     pub async fn login(&self, email: &str) {
         let res = self
-            .post_form("/masuk", &[("email", email), ("password", DEMO_PASSWORD), ("next", "/sesi")])
+            .post_form(
+                "/masuk",
+                &[
+                    ("email", email),
+                    ("password", DEMO_PASSWORD),
+                    ("next", "/sesi"),
+                ],
+            )
             .await;
         assert_eq!(res.status(), 303, "[{}] login as {email}", self.label);
         assert_eq!(location(&res), "/sesi");

@@ -38,7 +38,10 @@ fn a_valid_hybrid_session_parses_in_its_zone() {
     assert_eq!(s.mode, SessionMode::Hybrid);
     assert_eq!(s.zone, Zone::Wib);
     // 09:00 WIB = 02:00 UTC.
-    assert_eq!(s.starts_at, Utc.with_ymd_and_hms(2026, 12, 1, 2, 0, 0).unwrap());
+    assert_eq!(
+        s.starts_at,
+        Utc.with_ymd_and_hms(2026, 12, 1, 2, 0, 0).unwrap()
+    );
     assert_eq!((s.room_capacity, s.online_capacity), (50, 170));
     assert_eq!(s.title, "Bimtek Kewirausahaan Sosial KPM Graduasi");
 }
@@ -48,7 +51,10 @@ fn the_same_wall_clock_is_a_different_instant_in_wita() {
     let mut f = hybrid();
     f.zone = "WITA".into();
     let s = f.parse(now()).unwrap();
-    assert_eq!(s.starts_at, Utc.with_ymd_and_hms(2026, 12, 1, 1, 0, 0).unwrap());
+    assert_eq!(
+        s.starts_at,
+        Utc.with_ymd_and_hms(2026, 12, 1, 1, 0, 0).unwrap()
+    );
 }
 
 #[test]
@@ -73,7 +79,10 @@ fn an_empty_form_reports_every_required_field_once() {
 fn end_must_follow_start_and_start_must_be_future() {
     let mut f = hybrid();
     f.ends_at = "2026-12-01T08:00".into();
-    assert_eq!(problems(&f), vec![(Field::EndsAt, Problem::EndNotAfterStart)]);
+    assert_eq!(
+        problems(&f),
+        vec![(Field::EndsAt, Problem::EndNotAfterStart)]
+    );
 
     let mut f = hybrid();
     f.starts_at = "2026-11-01T09:00".into();
@@ -84,7 +93,10 @@ fn end_must_follow_start_and_start_must_be_future() {
     f.ends_at = "2026-12-20T09:00".into();
     assert_eq!(
         problems(&f),
-        vec![(Field::EndsAt, Problem::TooLongDuration { max_days: MAX_DAYS })]
+        vec![(
+            Field::EndsAt,
+            Problem::TooLongDuration { max_days: MAX_DAYS }
+        )]
     );
 }
 
@@ -92,7 +104,10 @@ fn end_must_follow_start_and_start_must_be_future() {
 fn mode_decides_which_seats_venue_and_link_are_needed() {
     let mut f = hybrid();
     f.mode = "online".into();
-    assert_eq!(problems(&f), vec![(Field::RoomCapacity, Problem::NotForMode)]);
+    assert_eq!(
+        problems(&f),
+        vec![(Field::RoomCapacity, Problem::NotForMode)]
+    );
 
     f.room_capacity = "0".into();
     let s = f.parse(now()).unwrap();
@@ -125,7 +140,10 @@ fn bad_numbers_links_and_choices_are_named() {
     assert!(got.contains(&(Field::RoomCapacity, Problem::NotANumber)));
     assert!(got.contains(&(
         Field::OnlineCapacity,
-        Problem::OutOfRange { min: 0, max: CAPACITY_MAX }
+        Problem::OutOfRange {
+            min: 0,
+            max: CAPACITY_MAX
+        }
     )));
     assert!(got.contains(&(Field::MeetingUrl, Problem::InvalidUrl)));
     assert!(got.contains(&(Field::Mode, Problem::UnknownChoice)));

@@ -7,5 +7,6 @@ pub mod email_outbox;
 pub mod person;
 pub mod person_role;
 pub mod programme;
+pub mod programme_target;
 pub mod region;
 pub mod session;
