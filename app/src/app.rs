@@ -22,7 +22,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="theme-color" content="#0b5d4b" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body>
@@ -44,12 +44,6 @@ pub fn App() -> impl IntoView {
     // action is checked on the server anyway.
     let user = Resource::new(|| (), |_| async { get_current_user().await.ok().flatten() });
     provide_context(UserResource(user));
-    // Effects run only in the browser: marks the page as hydrated (tests and styles can tell).
-    Effect::new(|_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
 
     view! {
         <Stylesheet id="leptos" href="/pkg/bimtek.css" />
@@ -60,6 +54,7 @@ pub fn App() -> impl IntoView {
                 format!("{t} · {}", lang.t(Msg::AppName))
             }
         } />
+        <HydrationMarker />
         <Router>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move { view! { <Header user=user.await /> } })}
@@ -90,4 +85,15 @@ fn NotFound() -> impl IntoView {
             <a href="/sesi">{lang.t(Msg::NavSessions)}</a>
         </p>
     }
+}
+
+/// Marks `<body data-hydrated="true">` once the wasm has run (effects run only in the browser), so
+/// tests and styles can tell a hydrated page from plain HTML.
+#[island]
+fn HydrationMarker() -> impl IntoView {
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
 }

@@ -1,8 +1,9 @@
 //! Bimtek's UI: Leptos 0.8 pages rendered on the server and hydrated in the browser.
 //!
-//! Every form is a real `<form method="post">` to a path the server handles without JavaScript;
-//! once hydrated, the same form is submitted through its server function instead (see
-//! `components::form::EnhancedForm`).
+//! Islands mode: pages are server-rendered HTML; only `#[island]` components (the forms and
+//! buttons) ship as wasm and hydrate. Every form is a real `<form method="post">` to a path the
+//! server handles without JavaScript; once its island has hydrated, the same form is submitted
+//! through its server function instead (see `components::form::EnhancedForm`).
 
 pub mod app;
 pub mod components;
@@ -11,10 +12,10 @@ pub mod i18n;
 pub mod pages;
 pub mod server_fns;
 
-/// The wasm entry point: attaches to the server-rendered `<body>`.
+/// The wasm entry point: hydrates each island in the server-rendered page.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    leptos::mount::hydrate_islands();
 }

@@ -1,7 +1,7 @@
 //! Logging in by email and password. Works before hydration like every form.
 
 use bimtek::domain::{Field, FieldErrors};
-use bimtek::i18n::Msg;
+use bimtek::i18n::{Lang, Msg};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -14,54 +14,62 @@ use crate::server_fns::auth::{Login, LoginForm};
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let lang = use_lang();
-    let posted = use_context::<Submitted<LoginForm>>();
-    let submitted = Resource::new(|| (), move |_| std::future::ready(posted.clone()));
-    let query = use_query_map();
-    let action = ServerAction::<Login>::new();
+    // After a failed plain post the server puts what was typed (never the password) here.
+    let sub = use_context::<Submitted<LoginForm>>().unwrap_or_else(|| Submitted {
+        form: LoginForm {
+            next: use_query_map()
+                .read_untracked()
+                .get("next")
+                .unwrap_or_default(),
+            ..Default::default()
+        },
+        ..Default::default()
+    });
+    view! {
+        <Title text=lang.t(Msg::LoginTitle) />
+        <h1>{lang.t(Msg::LoginTitle)}</h1>
+        <p class="intro">{lang.t(Msg::LoginIntro)}</p>
+        <LoginFormView sub lang />
+    }
+}
 
+/// An island: the login form, submitted by fetch once hydrated.
+#[island]
+fn LoginFormView(sub: Submitted<LoginForm>, lang: Lang) -> impl IntoView {
+    provide_context(lang);
+    let action = ServerAction::<Login>::new();
     // After a login by fetch, load the next page in full so the header shows who is logged in.
     Effect::new(move |_| {
         if let Some(Ok(next)) = action.value().get() {
             let _ = window().location().set_href(&next);
         }
     });
-
+    let Submitted {
+        form,
+        errors: first_errors,
+        error: first_error,
+    } = sub;
+    let errors = Signal::derive(move || match action.value().get() {
+        Some(Err(e)) => e.field_errors(),
+        Some(Ok(_)) => FieldErrors::default(),
+        None => first_errors.clone(),
+    });
+    let alert = Signal::derive(move || match action.value().get() {
+        Some(Err(e)) => Some(e.message(lang)),
+        Some(Ok(_)) => None,
+        None => first_error.as_ref().map(|e| e.message(lang)),
+    });
     view! {
-        <Title text=lang.t(Msg::LoginTitle) />
-        <h1>{lang.t(Msg::LoginTitle)}</h1>
-        <p class="intro">{lang.t(Msg::LoginIntro)}</p>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let sub = submitted.await;
-                let next = query.read_untracked().get("next").unwrap_or_default();
-                let (form, first_errors, first_error) = match sub {
-                    Some(s) => (s.form, s.errors, s.error),
-                    None => (LoginForm { next, ..Default::default() }, FieldErrors::default(), None),
-                };
-                let errors = Signal::derive(move || match action.value().get() {
-                    Some(Err(e)) => e.field_errors(),
-                    Some(Ok(_)) => FieldErrors::default(),
-                    None => first_errors.clone(),
-                });
-                let alert = Signal::derive(move || match action.value().get() {
-                    Some(Err(e)) => Some(e.message(lang)),
-                    Some(Ok(_)) => None,
-                    None => first_error.as_ref().map(|e| e.message(lang)),
-                });
-                view! {
-                    <FormAlert message=alert />
-                    <EnhancedForm action path="/masuk" class="stack narrow" id="login-form">
-                        <input type="hidden" name="next" value=form.next />
-                        <TextField field=Field::Email label=Msg::FieldEmail value=form.email errors kind="email" autocomplete="username" required=true />
-                        <TextField field=Field::Password label=Msg::FieldPassword value="" errors kind="password" autocomplete="current-password" required=true />
-                        <p class="actions">
-                            <button type="submit" class="primary" disabled=move || action.pending().get()>
-                                {lang.t(Msg::LoginButton)}
-                            </button>
-                        </p>
-                    </EnhancedForm>
-                }
-            })}
-        </Suspense>
+        <FormAlert message=alert />
+        <EnhancedForm action path="/masuk" class="stack narrow" id="login-form">
+            <input type="hidden" name="next" value=form.next />
+            <TextField field=Field::Email label=Msg::FieldEmail value=form.email errors kind="email" autocomplete="username" required=true />
+            <TextField field=Field::Password label=Msg::FieldPassword value="" errors kind="password" autocomplete="current-password" required=true />
+            <p class="actions">
+                <button type="submit" class="primary" disabled=move || action.pending().get()>
+                    {lang.t(Msg::LoginButton)}
+                </button>
+            </p>
+        </EnhancedForm>
     }
 }

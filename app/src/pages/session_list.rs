@@ -101,7 +101,12 @@ fn SessionCard(s: SessionSummary, organiser: bool, form_key: String) -> impl Int
             <p class="when">
                 <time datetime=s.starts_at.to_rfc3339()>{when}</time>
             </p>
-            <p class="where">{s.venue.unwrap_or_default()} <span class="region">{s.region}</span></p>
+            <p class="where">
+                {match s.venue {
+                    Some(v) => format!("{v} · {}", s.region),
+                    None => s.region,
+                }}
+            </p>
             <p class="programme muted">{s.programme}</p>
             <dl class="seats">
                 {s.mode.has_room().then(|| view! {
@@ -111,14 +116,15 @@ fn SessionCard(s: SessionSummary, organiser: bool, form_key: String) -> impl Int
                     <div><dt>{lang.t(Msg::OnlineSeats)}</dt><dd>{s.online_capacity}</dd></div>
                 })}
             </dl>
-            {organiser.then(|| view! { <TestInvitationButton id=id.0 form_key /> })}
+            {organiser.then(|| view! { <TestInvitationButton id=id.0 form_key lang /> })}
         </li>
     }
 }
 
-#[component]
-fn TestInvitationButton(id: i64, form_key: String) -> impl IntoView {
-    let lang = use_lang();
+/// An island: the only part of the list that runs in the browser.
+#[island]
+fn TestInvitationButton(id: i64, form_key: String, lang: Lang) -> impl IntoView {
+    provide_context(lang);
     let action = ServerAction::<SendTestInvitation>::new();
     let result = move || {
         action.value().get().map(|r| match r {

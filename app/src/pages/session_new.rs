@@ -1,12 +1,12 @@
 //! The organiser's new-session form. Works before hydration: posted without JavaScript, the
 //! server answers with this page again (422, every typed value kept, one message per field).
+//! Once its island has hydrated, the form posts through the `create_session` server function.
 
 use bimtek::domain::session::{DESCRIPTION_MAX, TITLE_MAX, VENUE_MAX};
 use bimtek::domain::{Field, FieldErrors, SessionForm, SessionFormOptions, SessionMode, Zone};
-use bimtek::i18n::Msg;
+use bimtek::i18n::{Lang, Msg};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_navigate;
 
 use super::session_list::mode_label;
 use crate::components::form::{EnhancedForm, FormAlert, SelectField, TextArea, TextField};
@@ -18,30 +18,23 @@ use crate::server_fns::sessions::{CreateSession, get_session_form_options};
 #[component]
 pub fn NewSessionPage() -> impl IntoView {
     let lang = use_lang();
-    // Set by the server when it renders a failed plain post; a resource carries it to hydration.
-    let posted = use_context::<Submitted<SessionForm>>();
-    let submitted = Resource::new(|| (), move |_| std::future::ready(posted.clone()));
+    // Set by the server when it renders a failed plain post: goes to the island as a prop.
+    let sub = use_context::<Submitted<SessionForm>>();
     let options = Resource::new(|| (), |_| get_session_form_options());
-    let action = ServerAction::<CreateSession>::new();
-
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let Some(Ok(id)) = action.value().get() {
-            navigate(&format!("/sesi?dibuat={id}#sesi-{id}"), Default::default());
-        }
-    });
 
     view! {
         <Title text=lang.t(Msg::NewSessionTitle) />
         <h1>{lang.t(Msg::NewSessionTitle)}</h1>
         <Suspense fallback=|| view! { <p class="muted">"…"</p> }>
-            {move || Suspend::new(async move {
-                let sub = submitted.await;
-                match options.await {
-                    Ok(opts) => view! { <SessionFormView opts sub action /> }.into_any(),
-                    Err(e) => view! { <Refused e /> }.into_any(),
-                }
-            })}
+            {move || {
+                let sub = sub.clone();
+                Suspend::new(async move {
+                    match options.await {
+                        Ok(opts) => view! { <SessionFormView opts sub lang /> }.into_any(),
+                        Err(e) => view! { <Refused e /> }.into_any(),
+                    }
+                })
+            }}
         </Suspense>
     }
 }
@@ -59,13 +52,22 @@ fn Refused(e: AppError) -> impl IntoView {
     }
 }
 
-#[component]
+/// An island: the form runs in the browser once its wasm has loaded.
+#[island]
 fn SessionFormView(
     opts: SessionFormOptions,
     sub: Option<Submitted<SessionForm>>,
-    action: ServerAction<CreateSession>,
+    lang: Lang,
 ) -> impl IntoView {
-    let lang = use_lang();
+    provide_context(lang);
+    let action = ServerAction::<CreateSession>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(id)) = action.value().get() {
+            let _ = window()
+                .location()
+                .set_href(&format!("/sesi?dibuat={id}#sesi-{id}"));
+        }
+    });
     let (form, first_errors, first_error) = match sub {
         Some(s) => (s.form, s.errors, s.error),
         None => (
