@@ -396,7 +396,7 @@ set_app_env() {
     "LEPTOS_SITE_ADDR=127.0.0.1:$port"
     "LEPTOS_OUTPUT_NAME=bimtek"
     "LEPTOS_ENV=PROD"
-    "RUST_LOG=${RUST_LOG:-info}"
+    "RUST_LOG=${RUST_LOG:-info,sea_orm_migration=warn}"
   )
 }
 

@@ -14,6 +14,8 @@ use crate::server_fns::auth::{CurrentUser, get_current_user};
 /// The whole document, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = provide_lang();
+    #[cfg(feature = "ssr")]
+    crate::security::page_security_headers();
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>

@@ -10,6 +10,7 @@ pub mod components;
 pub mod error;
 pub mod i18n;
 pub mod pages;
+pub mod security;
 pub mod server_fns;
 
 /// The wasm entry point: hydrates each island in the server-rendered page.

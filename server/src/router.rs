@@ -52,6 +52,7 @@ pub fn build(state: AppState) -> Router {
             context, shell,
         ))
         .layer(axum::middleware::from_fn(security::same_origin_writes))
+        .layer(axum::middleware::from_fn(security::headers))
         .layer(sessions)
         .layer(TraceLayer::new_for_http())
         .with_state(state)

@@ -1,11 +1,35 @@
-//! CSRF defence: a state-changing request must come from our own pages. Browsers send `Origin` on
-//! every POST; when it names another site the request is refused before any handler runs. The
-//! login cookie is also `SameSite=Lax`, so other sites' forms do not carry it.
+//! Browser-facing defences.
+//!
+//! CSRF: a state-changing request must come from our own pages. Browsers send `Origin` on every
+//! POST; when it names another site the request is refused before any handler runs. The login
+//! cookie is also `SameSite=Lax`, so other sites' forms do not carry it.
+//!
+//! Headers: every response gets `nosniff`, a same-origin referrer policy and a strict default CSP;
+//! pages replace the CSP with one that allows exactly their own inline scripts by nonce
+//! (`app::security`, set while rendering), plus the wasm.
 
 use axum::body::Body;
-use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, Request, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+
+/// Adds the security headers a handler did not set itself.
+pub async fn headers(req: Request<Body>, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    let defaults: [(HeaderName, &str); 4] = [
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "same-origin"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (header::CONTENT_SECURITY_POLICY, app::security::DEFAULT_CSP),
+    ];
+    for (name, value) in defaults {
+        if !h.contains_key(&name) {
+            h.insert(name, HeaderValue::from_static(value));
+        }
+    }
+    res
+}
 
 pub async fn same_origin_writes(req: Request<Body>, next: Next) -> Response {
     let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);

@@ -272,3 +272,45 @@ async fn unknown_pages_are_404_and_health_names_the_database() {
         app.stop().await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_carry_a_nonce_csp_that_matches_their_scripts() {
+    for (label, url, dir) in databases().await {
+        let app = TestApp::spawn(label, &url, dir).await;
+        let res = app.get("/sesi").await;
+        let h = res.headers().clone();
+        let csp = h["content-security-policy"].to_str().unwrap().to_string();
+        assert_eq!(h["x-content-type-options"], "nosniff", "[{label}]");
+        assert_eq!(h["referrer-policy"], "same-origin", "[{label}]");
+        assert!(csp.contains("frame-ancestors 'none'"), "[{label}] {csp}");
+        let nonce = csp
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|r| r.split('\'').next())
+            .unwrap_or_else(|| panic!("[{label}] no nonce in {csp}"))
+            .to_string();
+        assert!(nonce.len() >= 16, "[{label}] nonce too short");
+        let html = res.text().await.unwrap();
+        let scripts = html.matches("<script").count();
+        assert!(scripts > 0, "[{label}]");
+        assert_eq!(
+            html.matches(&format!("nonce=\"{nonce}\"")).count(),
+            scripts,
+            "[{label}] every inline script carries this response's nonce"
+        );
+        // A second response gets another nonce.
+        let again = app.get("/sesi").await;
+        let csp2 = again.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert_ne!(csp, csp2, "[{label}]");
+        // Non-page responses get the strict default.
+        let health = app.get("/health").await;
+        let csp3 = health.headers()["content-security-policy"]
+            .to_str()
+            .unwrap();
+        assert!(!csp3.contains("script-src"), "[{label}] {csp3}");
+        app.stop().await;
+    }
+}
