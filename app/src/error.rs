@@ -16,6 +16,8 @@ pub enum AppError {
     NotFound,
     BadRequest,
     Invalid(FieldErrors),
+    /// Too many attempts: wait this many seconds.
+    RateLimited(u64),
     Internal,
     /// Transport-level failure (network, (de)serialisation), kept as text for the log.
     Transport(String),
@@ -55,6 +57,7 @@ impl AppError {
             AppError::Forbidden => lang.t(Msg::ErrForbidden).into(),
             AppError::NotFound => lang.t(Msg::ErrNotFound).into(),
             AppError::BadRequest => lang.t(Msg::ErrBadRequest).into(),
+            AppError::RateLimited(n) => lang.t(Msg::ErrRateLimited).replace("{n}", &n.to_string()),
             AppError::Invalid(e) => match e.0.as_slice() {
                 [one] if one.problem == Problem::WrongCredentials => {
                     bimtek::i18n::problem(lang, &one.problem)
@@ -78,6 +81,7 @@ impl AppError {
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
             AppError::BadRequest => 400,
+            AppError::RateLimited(_) => 429,
             AppError::Invalid(_) => 422,
             AppError::Internal | AppError::Transport(_) => 500,
         }
@@ -110,6 +114,7 @@ impl From<bimtek::services::ServiceError> for AppError {
             S::Forbidden => AppError::Forbidden,
             S::NotFound => AppError::NotFound,
             S::BadRequest(_) => AppError::BadRequest,
+            S::RateLimited(n) => AppError::RateLimited(n),
             S::Invalid(f) => AppError::Invalid(f),
             S::Db(ref err) => {
                 tracing::error!(error = %err, "database error");

@@ -10,7 +10,9 @@ use app::server_fns::ctx::{actor_of, log_in};
 use app::server_fns::sessions::TestInvitationForm;
 use axum::Form;
 use axum::body::Body;
-use axum::extract::{Path, State};
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderMap, Method, Request, StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use bimtek::domain::{SessionForm, SessionId};
@@ -87,12 +89,15 @@ fn login_redirect(next: &str) -> Response {
 pub async fn login(
     State(st): State<AppState>,
     session: Session,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     uri: Uri,
     headers: HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Response {
     let svc = &st.services;
-    let result = services::auth::login_with_password(svc, &form.email, &form.password).await;
+    let result =
+        services::auth::login_with_password(svc, Some(peer.ip()), &form.email, &form.password)
+            .await;
     match result {
         Ok(actor) => match log_in(&session, &actor).await {
             Ok(()) => Redirect::to(&form.safe_next()).into_response(),

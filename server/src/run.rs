@@ -89,6 +89,7 @@ pub async fn start(config: Config, services: Services) -> Result<Running, RunErr
     let mut tasks = Vec::new();
     let server_stop = wait(stopped.clone());
     tasks.push(tokio::spawn(async move {
+        let app = app.into_make_service_with_connect_info::<SocketAddr>();
         if let Err(e) = axum::serve(listener, app)
             .with_graceful_shutdown(server_stop)
             .await
@@ -103,6 +104,7 @@ pub async fn start(config: Config, services: Services) -> Result<Running, RunErr
     }
 
     let sweeper = SeaOrmStore::new(services.db.clone());
+    let limits = services.login_limits.clone();
     let sweep_stop = wait(stopped.clone());
     tasks.push(tokio::spawn(async move {
         tokio::pin!(sweep_stop);
@@ -110,6 +112,7 @@ pub async fn start(config: Config, services: Services) -> Result<Running, RunErr
         loop {
             tokio::select! {
                 _ = every.tick() => {
+                    limits.forget_old();
                     if let Err(e) = sweeper.delete_expired().await {
                         tracing::warn!(error = %e, "could not delete expired login sessions");
                     }

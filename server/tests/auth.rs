@@ -106,3 +106,53 @@ async fn wrong_password_is_422_with_a_clear_message_and_audited() {
         app.stop().await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn repeated_wrong_passwords_are_rate_limited_per_account_with_a_clear_message() {
+    use bimtek::auth::limits::PER_ACCOUNT_BURST;
+    for (label, url, dir) in databases().await {
+        let app = TestApp::spawn(label, &url, dir).await;
+        for _ in 0..PER_ACCOUNT_BURST {
+            let res = app
+                .post_form("/masuk", &[("email", ORGANISER), ("password", "tebakan")])
+                .await;
+            assert_eq!(res.status(), 422, "[{label}]");
+        }
+        // Now even the right password waits, and the page says so in Indonesian.
+        let res = app
+            .post_form(
+                "/masuk",
+                &[("email", ORGANISER), ("password", DEMO_PASSWORD)],
+            )
+            .await;
+        assert_eq!(res.status(), 429, "[{label}]");
+        let html = res.text().await.unwrap();
+        assert!(
+            html.contains("Terlalu banyak percobaan masuk. Coba lagi dalam"),
+            "[{label}]"
+        );
+        assert!(
+            html.contains(&format!("value=\"{ORGANISER}\"")),
+            "[{label}] email kept"
+        );
+        // The server function says the same, typed.
+        let res = app
+            .post_form(
+                "/api/login",
+                &[("email", ORGANISER), ("password", DEMO_PASSWORD)],
+            )
+            .await;
+        assert_eq!(res.status(), 429, "[{label}]");
+        let body: serde_json::Value = res.json().await.unwrap();
+        assert!(
+            body["RateLimited"]
+                .as_u64()
+                .is_some_and(|s| (1..=30).contains(&s)),
+            "[{label}] {body}"
+        );
+        assert_eq!(app.count("auth_sessions").await, 0, "[{label}] no session");
+        // Another account from the same address is not affected.
+        app.login(PARTICIPANT).await;
+        app.stop().await;
+    }
+}

@@ -47,10 +47,14 @@ async fn demo_seed_is_idempotent_and_covers_every_role_and_zone() {
         );
         // Every demo account logs in with the printed password.
         for a in &bimtek::seed::DEMO_ACCOUNTS {
-            let actor =
-                bimtek::services::auth::login_with_password(&app.services, a.email, DEMO_PASSWORD)
-                    .await
-                    .unwrap_or_else(|e| panic!("[{label}] {}: {e}", a.email));
+            let actor = bimtek::services::auth::login_with_password(
+                &app.services,
+                None,
+                a.email,
+                DEMO_PASSWORD,
+            )
+            .await
+            .unwrap_or_else(|e| panic!("[{label}] {}: {e}", a.email));
             assert!(actor.has_role(a.role), "[{label}]");
         }
         app.stop().await;

@@ -2,6 +2,7 @@
 //! store shared by every server process.
 
 mod actor;
+pub mod limits;
 pub mod password;
 pub mod session_store;
 

@@ -66,6 +66,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         ErrNotFound => "Not found.",
         ErrInternal => "Something went wrong on the server. Please try again shortly.",
         ErrBadRequest => "The request could not be read. Reload the page and try again.",
+        ErrRateLimited => "Too many login attempts. Try again in {n} seconds.",
         NotFoundPage => "Page not found.",
 
         MailTestInvitationSubject => "[Test] Bimtek invitation: {title}",

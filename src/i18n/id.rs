@@ -68,6 +68,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         ErrNotFound => "Data tidak ditemukan.",
         ErrInternal => "Terjadi gangguan di server. Silakan coba lagi sebentar lagi.",
         ErrBadRequest => "Permintaan tidak dapat dibaca. Muat ulang halaman lalu coba lagi.",
+        ErrRateLimited => "Terlalu banyak percobaan masuk. Coba lagi dalam {n} detik.",
         NotFoundPage => "Halaman tidak ditemukan.",
 
         MailTestInvitationSubject => "[Uji] Undangan bimtek: {title}",

@@ -119,6 +119,8 @@ pub enum Msg {
     ErrNotFound,
     ErrInternal,
     ErrBadRequest,
+    /// `{n}`: seconds to wait.
+    ErrRateLimited,
     NotFoundPage,
 
     MailTestInvitationSubject,

@@ -1,5 +1,7 @@
 //! Logging in and loading the caller.
 
+use std::net::IpAddr;
+
 use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
@@ -16,6 +18,7 @@ pub const PASSWORD_MAX: usize = 1024;
 /// the same amount of work. Both outcomes are audited.
 pub async fn login_with_password(
     svc: &Services,
+    client_ip: Option<IpAddr>,
     email: &str,
     password_raw: &str,
 ) -> Result<Actor, ServiceError> {
@@ -34,6 +37,10 @@ pub async fn login_with_password(
     let (Some(email), true) = (email, e.is_empty()) else {
         return Err(ServiceError::Invalid(e));
     };
+    // Before any database work or hashing: a flood costs us nothing.
+    svc.login_limits
+        .check(client_ip, email.as_str())
+        .map_err(ServiceError::RateLimited)?;
 
     let person = person::Entity::find()
         .filter(person::Column::Email.eq(email.as_str()))

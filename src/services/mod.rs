@@ -10,6 +10,7 @@ use sea_orm::{DatabaseConnection, DbErr};
 use tokio::sync::Notify;
 
 use crate::auth::Actor;
+use crate::auth::limits::LoginLimits;
 use crate::domain::FieldErrors;
 
 /// What every use case needs, cloned cheaply into each request.
@@ -20,6 +21,8 @@ pub struct Services {
     pub base_url: String,
     /// Wakes the mail worker after a commit that enqueued mail.
     pub mail_wakeup: Arc<Notify>,
+    /// Login attempts per client address and per account.
+    pub login_limits: Arc<LoginLimits>,
 }
 
 impl Services {
@@ -28,6 +31,7 @@ impl Services {
             db,
             base_url: base_url.into(),
             mail_wakeup: Arc::new(Notify::new()),
+            login_limits: Arc::new(LoginLimits::default()),
         }
     }
 }
@@ -43,6 +47,9 @@ pub enum ServiceError {
     /// Malformed request that no honest form sends (forged ids, broken hidden fields).
     #[error("bad request: {0}")]
     BadRequest(&'static str),
+    /// Too many attempts; the caller may try again after this many seconds.
+    #[error("rate limited for {0} s")]
+    RateLimited(u64),
     #[error("invalid input: {0}")]
     Invalid(FieldErrors),
     #[error("database error: {0}")]
@@ -59,6 +66,7 @@ impl ServiceError {
             ServiceError::Forbidden => 403,
             ServiceError::NotFound => 404,
             ServiceError::BadRequest(_) => 400,
+            ServiceError::RateLimited(_) => 429,
             ServiceError::Invalid(_) => 422,
             ServiceError::Db(_) | ServiceError::Internal(_) => 500,
         }

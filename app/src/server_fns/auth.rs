@@ -54,8 +54,9 @@ impl LoginForm {
 pub async fn login(#[server(flatten)] form: LoginForm) -> Result<String, AppError> {
     let svc = ctx::services()?;
     let session = ctx::session().await?;
+    let ip = ctx::client_ip().await;
     let actor =
-        bimtek::services::auth::login_with_password(&svc, &form.email, &form.password).await?;
+        bimtek::services::auth::login_with_password(&svc, ip, &form.email, &form.password).await?;
     ctx::log_in(&session, &actor).await?;
     Ok(form.safe_next())
 }

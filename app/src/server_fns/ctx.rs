@@ -52,3 +52,11 @@ pub async fn log_in(session: &Session, actor: &Actor) -> Result<(), AppError> {
         .await
         .map_err(fail)
 }
+
+/// The client's address as the server sees it (the peer of the TCP connection).
+pub async fn client_ip() -> Option<std::net::IpAddr> {
+    leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .await
+        .ok()
+        .map(|c| c.0.ip())
+}
