@@ -8,7 +8,10 @@ use leptos_router::{SsrMode, path};
 
 use crate::components::layout::Header;
 use crate::i18n::{provide_lang, use_lang};
-use crate::pages::{login::LoginPage, session_list::SessionListPage, session_new::NewSessionPage};
+use crate::pages::{
+    login::LoginPage, login_link::LoginLinkPage, session_list::SessionListPage,
+    session_new::NewSessionPage,
+};
 use crate::server_fns::auth::{CurrentUser, get_current_user};
 
 /// The whole document, rendered on the server only.
@@ -67,6 +70,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sesi") view=SessionListPage ssr=SsrMode::Async />
                     <Route path=path!("/sesi/baru") view=NewSessionPage ssr=SsrMode::Async />
                     <Route path=path!("/masuk") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/masuk/tautan/:token") view=LoginLinkPage ssr=SsrMode::Async />
                 </Routes>
             </main>
         </Router>

@@ -16,6 +16,8 @@ pub enum AppError {
     NotFound,
     BadRequest,
     Invalid(FieldErrors),
+    /// A one-time link that no longer works.
+    Gone,
     /// Too many attempts: wait this many seconds.
     RateLimited(u64),
     Internal,
@@ -57,6 +59,7 @@ impl AppError {
             AppError::Forbidden => lang.t(Msg::ErrForbidden).into(),
             AppError::NotFound => lang.t(Msg::ErrNotFound).into(),
             AppError::BadRequest => lang.t(Msg::ErrBadRequest).into(),
+            AppError::Gone => lang.t(Msg::ErrLinkGone).into(),
             AppError::RateLimited(n) => lang.t(Msg::ErrRateLimited).replace("{n}", &n.to_string()),
             AppError::Invalid(e) => match e.0.as_slice() {
                 [one] if one.problem == Problem::WrongCredentials => {
@@ -82,6 +85,7 @@ impl AppError {
             AppError::NotFound => 404,
             AppError::BadRequest => 400,
             AppError::RateLimited(_) => 429,
+            AppError::Gone => 410,
             AppError::Invalid(_) => 422,
             AppError::Internal | AppError::Transport(_) => 500,
         }
@@ -115,6 +119,7 @@ impl From<bimtek::services::ServiceError> for AppError {
             S::NotFound => AppError::NotFound,
             S::BadRequest(_) => AppError::BadRequest,
             S::RateLimited(n) => AppError::RateLimited(n),
+            S::Gone => AppError::Gone,
             S::Invalid(f) => AppError::Invalid(f),
             S::Db(ref err) => {
                 tracing::error!(error = %err, "database error");

@@ -24,9 +24,9 @@ function dayAhead(days: number): string {
 async function login(page: Page, next = '/sesi') {
   await page.goto(`/masuk?next=${encodeURIComponent(next)}`);
   await settled(page);
-  await page.getByLabel('Email').fill(ORGANISER);
-  await page.getByLabel('Kata sandi').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.locator('#login-form').getByLabel('Email').fill(ORGANISER);
+  await page.locator('#login-form').getByLabel('Kata sandi').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, '\\$&')}$`));
   await expect(page.getByText('Rina Wulandari (Penyelenggara)')).toBeVisible();
 }
@@ -43,11 +43,11 @@ test('the session list is server-rendered with zone labels', async ({ page }) =>
 test('wrong password gives a clear message and keeps the email', async ({ page }) => {
   await page.goto('/masuk');
   await settled(page);
-  await page.getByLabel('Email').fill(ORGANISER);
-  await page.getByLabel('Kata sandi').fill('salah-sandi');
-  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.locator('#login-form').getByLabel('Email').fill(ORGANISER);
+  await page.locator('#login-form').getByLabel('Kata sandi').fill('salah-sandi');
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
   await expect(page.getByRole('alert').first()).toContainText('Email atau kata sandi salah.');
-  await expect(page.getByLabel('Email')).toHaveValue(ORGANISER);
+  await expect(page.locator('#login-form').getByLabel('Email')).toHaveValue(ORGANISER);
 });
 
 test('organiser creates a hybrid session, fixing mistakes, and sends a test invitation', async ({ page }) => {

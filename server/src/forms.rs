@@ -5,7 +5,7 @@
 use app::app::shell;
 use app::error::AppError;
 use app::server_fns::Submitted;
-use app::server_fns::auth::LoginForm;
+use app::server_fns::auth::{LoginForm, LoginLinkForm, UseLoginLinkForm};
 use app::server_fns::ctx::{actor_of, log_in};
 use app::server_fns::sessions::TestInvitationForm;
 use axum::Form;
@@ -206,6 +206,58 @@ pub async fn test_invitation(
             Redirect::to(&format!("/sesi?undangan={flag}#sesi-{id}")).into_response()
         }
         Err(ServiceError::Unauthenticated) => login_redirect("/sesi"),
+        Err(e) => {
+            log(&e);
+            let status = status_of(&e);
+            error_page(lang, status, &AppError::from(e).message(lang))
+        }
+    }
+}
+
+pub async fn request_login_link(
+    State(st): State<AppState>,
+    session: Session,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Form(form): Form<LoginLinkForm>,
+) -> Response {
+    let now = chrono::Utc::now();
+    match services::login_link::request(&st.services, Some(peer.ip()), &form.email, now).await {
+        Ok(()) => Redirect::to("/masuk?tautan=terkirim").into_response(),
+        Err(e) => {
+            log(&e);
+            let status = status_of(&e);
+            let sub = Submitted {
+                form,
+                errors: match &e {
+                    ServiceError::Invalid(f) => f.clone(),
+                    _ => Default::default(),
+                },
+                error: Some(AppError::from(e)),
+            };
+            // The form lives on the login page: render that page.
+            let page = Uri::from_static("/masuk");
+            render_page(&st, page, headers, session, sub, status).await
+        }
+    }
+}
+
+pub async fn use_login_link(
+    State(st): State<AppState>,
+    session: Session,
+    headers: HeaderMap,
+    Form(form): Form<UseLoginLinkForm>,
+) -> Response {
+    let lang = app::i18n::from_headers(&headers);
+    match services::login_link::consume(&st.services, &form.token, chrono::Utc::now()).await {
+        Ok(actor) => match log_in(&session, &actor).await {
+            Ok(()) => Redirect::to("/sesi").into_response(),
+            Err(_) => error_page(
+                lang,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                lang.t(Msg::ErrInternal),
+            ),
+        },
         Err(e) => {
             log(&e);
             let status = status_of(&e);

@@ -5,6 +5,7 @@ mod actor;
 pub mod limits;
 pub mod password;
 pub mod session_store;
+pub mod tokens;
 
 pub use actor::{Actor, Grant};
 

@@ -81,5 +81,21 @@ pub(super) fn text(m: Msg) -> &'static str {
         MailDetails => "Details and registration",
         MailTestNote => "This is a test email you asked Bimtek to send.",
         MailFooter => "Bimtek — Ministry of Social Affairs of the Republic of Indonesia",
+        MailLoginLinkSubject => "Your Bimtek login link",
+        MailLoginLinkIntro => "Use the link below to log in to Bimtek without a password.",
+        MailLoginLinkButton => "Log in to Bimtek",
+        MailLoginLinkValid => "This link works for {n} minutes and only once.",
+        MailLoginLinkIgnore => "If you did not ask for it, ignore this email.",
+        LoginLinkTitle => "Log in without a password",
+        LoginLinkIntro => "We send a login link to your email.",
+        SendLoginLink => "Send login link",
+        LoginLinkSent => {
+            "If that email is registered, a login link is on its way. Check your inbox; the link works for 15 minutes."
+        }
+        ConfirmLoginTitle => "Confirm login",
+        ConfirmLoginIntro => "Press the button below to log in to Bimtek.",
+        ErrLinkGone => {
+            "This login link no longer works: it was used or it expired. Ask for a new one on the login page."
+        }
     }
 }

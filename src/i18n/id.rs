@@ -81,5 +81,21 @@ pub(super) fn text(m: Msg) -> &'static str {
         MailDetails => "Rincian dan pendaftaran",
         MailTestNote => "Ini adalah email uji yang Anda minta sendiri dari Bimtek.",
         MailFooter => "Bimtek — Kementerian Sosial Republik Indonesia",
+        MailLoginLinkSubject => "Tautan masuk Bimtek",
+        MailLoginLinkIntro => "Tekan tautan berikut untuk masuk ke Bimtek tanpa kata sandi.",
+        MailLoginLinkButton => "Masuk ke Bimtek",
+        MailLoginLinkValid => "Tautan ini berlaku {n} menit dan hanya dapat dipakai sekali.",
+        MailLoginLinkIgnore => "Bila Anda tidak memintanya, abaikan email ini.",
+        LoginLinkTitle => "Masuk tanpa kata sandi",
+        LoginLinkIntro => "Kami kirimkan tautan masuk ke email Anda.",
+        SendLoginLink => "Kirim tautan masuk",
+        LoginLinkSent => {
+            "Bila email itu terdaftar, tautan masuk sudah dikirim. Periksa kotak masuk Anda; tautan berlaku 15 menit."
+        }
+        ConfirmLoginTitle => "Konfirmasi masuk",
+        ConfirmLoginIntro => "Tekan tombol di bawah untuk masuk ke Bimtek.",
+        ErrLinkGone => {
+            "Tautan masuk ini tidak berlaku lagi: sudah dipakai atau kedaluwarsa. Minta tautan baru di halaman masuk."
+        }
     }
 }

@@ -133,6 +133,19 @@ pub enum Msg {
     MailDetails,
     MailTestNote,
     MailFooter,
+    MailLoginLinkSubject,
+    MailLoginLinkIntro,
+    MailLoginLinkButton,
+    /// `{n}`: minutes.
+    MailLoginLinkValid,
+    MailLoginLinkIgnore,
+    LoginLinkTitle,
+    LoginLinkIntro,
+    SendLoginLink,
+    LoginLinkSent,
+    ConfirmLoginTitle,
+    ConfirmLoginIntro,
+    ErrLinkGone,
 }
 
 #[cfg(test)]

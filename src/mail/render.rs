@@ -78,6 +78,40 @@ pub fn test_invitation(lang: Lang, name: &str, s: &SessionSummary, base_url: &st
     }
 }
 
+/// The one-time login link.
+pub fn login_link(lang: Lang, name: &str, url: &str, minutes: i64) -> Rendered {
+    let greeting = lang.t(Msg::MailGreeting).replace("{name}", name);
+    let valid = lang
+        .t(Msg::MailLoginLinkValid)
+        .replace("{n}", &minutes.to_string());
+    let text = format!(
+        "{greeting}\n\n{intro}\n\n{url}\n\n{valid}\n{ignore}\n\n-- \n{footer}\n",
+        intro = lang.t(Msg::MailLoginLinkIntro),
+        ignore = lang.t(Msg::MailLoginLinkIgnore),
+        footer = lang.t(Msg::MailFooter),
+    );
+    let html = format!(
+        "<!doctype html><html lang=\"{code}\"><body style=\"font-family:sans-serif;line-height:1.5;max-width:36em\">\
+<p>{greeting}</p><p>{intro}</p>\
+<p><a href=\"{url}\" style=\"display:inline-block;padding:.6em 1.2em;background:#0b5d4b;color:#fff;border-radius:6px;text-decoration:none\">{button}</a></p>\
+<p>{valid}<br>{ignore}</p><hr><p style=\"color:#555;font-size:.9em\">{footer}</p></body></html>",
+        code = lang.code(),
+        greeting = esc(&greeting),
+        intro = esc(lang.t(Msg::MailLoginLinkIntro)),
+        url = esc(url),
+        button = esc(lang.t(Msg::MailLoginLinkButton)),
+        valid = esc(&valid),
+        ignore = esc(lang.t(Msg::MailLoginLinkIgnore)),
+        footer = esc(lang.t(Msg::MailFooter)),
+    );
+    Rendered {
+        subject: lang.t(Msg::MailLoginLinkSubject).to_string(),
+        text,
+        html,
+        ics: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

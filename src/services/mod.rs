@@ -2,6 +2,7 @@
 //! may do before touching data, runs in one transaction, and enqueues mail in that transaction.
 
 pub mod auth;
+pub mod login_link;
 pub mod sessions;
 
 use std::sync::Arc;
@@ -47,6 +48,9 @@ pub enum ServiceError {
     /// Malformed request that no honest form sends (forged ids, broken hidden fields).
     #[error("bad request: {0}")]
     BadRequest(&'static str),
+    /// A one-time link that was used, expired or never existed.
+    #[error("link no longer valid")]
+    Gone,
     /// Too many attempts; the caller may try again after this many seconds.
     #[error("rate limited for {0} s")]
     RateLimited(u64),
@@ -67,6 +71,7 @@ impl ServiceError {
             ServiceError::NotFound => 404,
             ServiceError::BadRequest(_) => 400,
             ServiceError::RateLimited(_) => 429,
+            ServiceError::Gone => 410,
             ServiceError::Invalid(_) => 422,
             ServiceError::Db(_) | ServiceError::Internal(_) => 500,
         }

@@ -68,12 +68,15 @@ pub fn TextField(
     #[prop(optional, into)] autocomplete: Option<String>,
     #[prop(optional, into)] inputmode: Option<String>,
     #[prop(optional)] maxlength: Option<u32>,
+    /// Distinguishes the ids when two forms on one page have the same field.
+    #[prop(optional)]
+    form: &'static str,
 ) -> impl IntoView {
     let lang = use_lang();
     let name = field.as_str();
-    let id = format!("f-{name}");
-    let err_id = format!("e-{name}");
-    let hint_id = format!("h-{name}");
+    let id = format!("f{form}-{name}");
+    let err_id = format!("e{form}-{name}");
+    let hint_id = format!("h{form}-{name}");
     let error = Signal::derive(move || error_text(lang, &errors.get(), field));
     let describedby = format!(
         "{}{}",

@@ -8,8 +8,9 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::form::{EnhancedForm, FormAlert, TextField};
 use crate::i18n::use_lang;
+
 use crate::server_fns::Submitted;
-use crate::server_fns::auth::{Login, LoginForm};
+use crate::server_fns::auth::{Login, LoginForm, LoginLinkForm};
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
@@ -25,11 +26,41 @@ pub fn LoginPage() -> impl IntoView {
         },
         ..Default::default()
     });
+    let link_sub = use_context::<Submitted<LoginLinkForm>>();
+    let link_sent = use_query_map().read_untracked().get("tautan").as_deref() == Some("terkirim");
     view! {
         <Title text=lang.t(Msg::LoginTitle) />
         <h1>{lang.t(Msg::LoginTitle)}</h1>
         <p class="intro">{lang.t(Msg::LoginIntro)}</p>
         <LoginFormView sub lang />
+        <LoginLinkRequest sub=link_sub sent=link_sent />
+    }
+}
+
+/// "Send me a login link": a plain form (no wasm needed), answered by the server.
+#[component]
+fn LoginLinkRequest(sub: Option<Submitted<LoginLinkForm>>, sent: bool) -> impl IntoView {
+    let lang = use_lang();
+    let (email, errors, error) = match sub {
+        Some(s) => (s.form.email, s.errors, s.error),
+        None => (String::new(), FieldErrors::default(), None),
+    };
+    let whole = error
+        .filter(|e| !matches!(e, crate::error::AppError::Invalid(_)))
+        .map(|e| e.message(lang));
+    view! {
+        <section class="login-link" aria-labelledby="login-link-title">
+            <h2 id="login-link-title">{lang.t(Msg::LoginLinkTitle)}</h2>
+            <p class="intro">{lang.t(Msg::LoginLinkIntro)}</p>
+            {sent.then(|| view! { <div class="alert alert-ok" role="status">{lang.t(Msg::LoginLinkSent)}</div> })}
+            {whole.map(|m| view! { <div class="alert alert-error" role="alert">{m}</div> })}
+            <form method="post" action="/masuk/tautan-baru" class="stack narrow" novalidate>
+                <TextField field=Field::Email label=Msg::FieldEmail value=email errors=Signal::stored(errors) kind="email" autocomplete="email" required=true form="-link" />
+                <p class="actions">
+                    <button type="submit" class="secondary">{lang.t(Msg::SendLoginLink)}</button>
+                </p>
+            </form>
+        </section>
     }
 }
 

@@ -1,3 +1,4 @@
 pub mod login;
+pub mod login_link;
 pub mod session_list;
 pub mod session_new;

@@ -49,6 +49,20 @@ impl LoginForm {
     }
 }
 
+/// The "send me a login link" form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LoginLinkForm {
+    pub email: String,
+}
+
+/// The confirmation form behind a login link.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UseLoginLinkForm {
+    pub token: String,
+}
+
 /// Logs in and returns where to go next.
 #[server(endpoint = "login")]
 pub async fn login(#[server(flatten)] form: LoginForm) -> Result<String, AppError> {

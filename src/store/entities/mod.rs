@@ -4,6 +4,7 @@
 pub mod audit_log;
 pub mod auth_session;
 pub mod email_outbox;
+pub mod login_token;
 pub mod person;
 pub mod person_role;
 pub mod programme;

@@ -1,0 +1,197 @@
+//! Login by one-time email link: the link is read back from the real SMTP server.
+
+mod common;
+
+use std::time::Duration;
+
+use bimtek::mail::worker::Worker;
+use bimtek::store::entities::{email_outbox, login_token};
+use common::*;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+async fn deliver_and_fetch_link(app: &TestApp, smtp_port: u16, api: &str, to: &str) -> String {
+    let mut cfg = app.config.smtp.clone();
+    cfg.port = smtp_port;
+    let transport = bimtek::mail::transport::build(&cfg).unwrap();
+    let worker = Worker::new(
+        app.services.db.clone(),
+        transport,
+        &cfg.from,
+        app.services.mail_wakeup.clone(),
+    )
+    .unwrap();
+    assert_eq!(worker.run_once().await.unwrap(), 1);
+    let row = email_outbox::Entity::find()
+        .filter(email_outbox::Column::Kind.eq("login_link"))
+        .filter(email_outbox::Column::ToAddress.eq(to))
+        .one(&app.services.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(row.status, "sent");
+    let want = row.message_id.trim_matches(['<', '>']).to_string();
+    let http = reqwest::Client::new();
+    for _ in 0..100 {
+        let list: Vec<serde_json::Value> = http
+            .get(format!("{api}/api/email"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        if let Some(m) = list.iter().find(|m| {
+            m["headers"]["message-id"]
+                .as_str()
+                .map(|s| s.trim_matches(['<', '>']))
+                == Some(want.as_str())
+        }) {
+            let text = m["text"].as_str().unwrap();
+            assert!(text.contains("berlaku 15 menit"), "{text}");
+            let start = text.find("/masuk/tautan/").expect("link in the text");
+            let link: String = text[start..]
+                .chars()
+                .take_while(|c| !c.is_whitespace())
+                .collect();
+            return link;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("login link never reached maildev");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_login_link_logs_in_once_and_only_once() {
+    let Some((smtp_port, api)) = require_maildev() else {
+        return;
+    };
+    for (label, url, dir) in databases().await {
+        let app = TestApp::spawn(label, &url, dir).await;
+        let res = app
+            .post_form("/masuk/tautan-baru", &[("email", PARTICIPANT)])
+            .await;
+        assert_eq!(res.status(), 303, "[{label}]");
+        assert_eq!(location(&res), "/masuk?tautan=terkirim");
+        let html = app
+            .get("/masuk?tautan=terkirim")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(html.contains("tautan masuk sudah dikirim"), "[{label}]");
+
+        // Only the hash is stored.
+        let link = deliver_and_fetch_link(&app, smtp_port, &api, PARTICIPANT).await;
+        let token = link.rsplit('/').next().unwrap().to_string();
+        let rows = login_token::Entity::find()
+            .all(&app.services.db)
+            .await
+            .unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_ne!(rows[0].token_hash, token, "[{label}] token stored hashed");
+
+        // Opening the link changes nothing; the button does.
+        let page = app.get(&link).await;
+        assert_eq!(page.status(), 200, "[{label}]");
+        assert!(page.text().await.unwrap().contains("Konfirmasi masuk"));
+        assert!(
+            login_token::Entity::find()
+                .one(&app.services.db)
+                .await
+                .unwrap()
+                .unwrap()
+                .used_at
+                .is_none()
+        );
+
+        let res = app.post_form("/masuk/tautan", &[("token", &token)]).await;
+        assert_eq!(res.status(), 303, "[{label}]");
+        let html = app.get("/sesi").await.text().await.unwrap();
+        assert!(html.contains("Siti Aminah (KPM)"), "[{label}] logged in");
+
+        // Replayed: refused with a clear message, in another browser too.
+        let other = client();
+        let res = other
+            .post(app.url("/masuk/tautan"))
+            .header("origin", &app.base)
+            .form(&[("token", token.as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 410, "[{label}]");
+        assert!(
+            res.text()
+                .await
+                .unwrap()
+                .contains("sudah dipakai atau kedaluwarsa"),
+            "[{label}]"
+        );
+        app.stop().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn expired_forged_and_unknown_links_are_refused_without_revealing_accounts() {
+    let Some((smtp_port, api)) = require_maildev() else {
+        return;
+    };
+    for (label, url, dir) in databases().await {
+        let app = TestApp::spawn(label, &url, dir).await;
+        // Unknown address: the same answer, and nothing is sent.
+        let res = app
+            .post_form(
+                "/masuk/tautan-baru",
+                &[("email", "tidak.terdaftar@contoh.id")],
+            )
+            .await;
+        assert_eq!(res.status(), 303, "[{label}]");
+        assert_eq!(location(&res), "/masuk?tautan=terkirim");
+        assert_eq!(app.count("email_outbox").await, 0, "[{label}]");
+        // A bad address is a 422 with the typed value kept.
+        let res = app
+            .post_form("/masuk/tautan-baru", &[("email", "bukan email")])
+            .await;
+        assert_eq!(res.status(), 422, "[{label}]");
+        let html = res.text().await.unwrap();
+        assert!(
+            html.contains("id=\"f-link-email\""),
+            "[{label}] the login page"
+        );
+        assert!(
+            html.contains("value=\"bukan email\""),
+            "[{label}] typed value kept"
+        );
+
+        // Expired.
+        app.post_form("/masuk/tautan-baru", &[("email", ORGANISER)])
+            .await;
+        let link = deliver_and_fetch_link(&app, smtp_port, &api, ORGANISER).await;
+        let token = link.rsplit('/').next().unwrap().to_string();
+        login_token::Entity::update_many()
+            .col_expr(
+                login_token::Column::ExpiresAt,
+                sea_orm::sea_query::Expr::value(chrono::Utc::now() - chrono::Duration::minutes(1)),
+            )
+            .exec(&app.services.db)
+            .await
+            .unwrap();
+        let res = app.post_form("/masuk/tautan", &[("token", &token)]).await;
+        assert_eq!(res.status(), 410, "[{label}]");
+        // Forged and malformed tokens.
+        for forged in [
+            "0".repeat(64),
+            "abc".into(),
+            "../../etc/passwd".into(),
+            String::new(),
+        ] {
+            let res = app.post_form("/masuk/tautan", &[("token", &forged)]).await;
+            assert_eq!(res.status(), 410, "[{label}] {forged:?}");
+        }
+        assert_eq!(
+            app.count("auth_sessions").await,
+            0,
+            "[{label}] nobody logged in"
+        );
+        app.stop().await;
+    }
+}
