@@ -9,7 +9,10 @@ use leptos_router::{SsrMode, path};
 use crate::components::layout::Header;
 use crate::i18n::{provide_lang, use_lang};
 use crate::pages::{
-    login::LoginPage, login_link::LoginLinkPage, session_list::SessionListPage,
+    login::LoginPage,
+    login_link::LoginLinkPage,
+    password_reset::{NewPasswordPage, ResetRequestPage},
+    session_list::SessionListPage,
     session_new::NewSessionPage,
 };
 use crate::server_fns::auth::{CurrentUser, get_current_user};
@@ -71,6 +74,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sesi/baru") view=NewSessionPage ssr=SsrMode::Async />
                     <Route path=path!("/masuk") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/masuk/tautan/:token") view=LoginLinkPage ssr=SsrMode::Async />
+                    <Route path=path!("/masuk/lupa") view=ResetRequestPage ssr=SsrMode::Async />
+                    <Route path=path!("/masuk/sandi-baru/:token") view=NewPasswordPage ssr=SsrMode::Async />
                 </Routes>
             </main>
         </Router>

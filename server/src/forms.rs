@@ -5,7 +5,7 @@
 use app::app::shell;
 use app::error::AppError;
 use app::server_fns::Submitted;
-use app::server_fns::auth::{LoginForm, LoginLinkForm, UseLoginLinkForm};
+use app::server_fns::auth::{LoginForm, LoginLinkForm, NewPasswordForm, UseLoginLinkForm};
 use app::server_fns::ctx::{actor_of, log_in};
 use app::server_fns::sessions::TestInvitationForm;
 use axum::Form;
@@ -222,7 +222,15 @@ pub async fn request_login_link(
     Form(form): Form<LoginLinkForm>,
 ) -> Response {
     let now = chrono::Utc::now();
-    match services::login_link::request(&st.services, Some(peer.ip()), &form.email, now).await {
+    match services::email_links::request(
+        &st.services,
+        &services::email_links::LOGIN,
+        Some(peer.ip()),
+        &form.email,
+        now,
+    )
+    .await
+    {
         Ok(()) => Redirect::to("/masuk?tautan=terkirim").into_response(),
         Err(e) => {
             log(&e);
@@ -249,7 +257,7 @@ pub async fn use_login_link(
     Form(form): Form<UseLoginLinkForm>,
 ) -> Response {
     let lang = app::i18n::from_headers(&headers);
-    match services::login_link::consume(&st.services, &form.token, chrono::Utc::now()).await {
+    match services::email_links::log_in_with(&st.services, &form.token, chrono::Utc::now()).await {
         Ok(actor) => match log_in(&session, &actor).await {
             Ok(()) => Redirect::to("/sesi").into_response(),
             Err(_) => error_page(
@@ -262,6 +270,91 @@ pub async fn use_login_link(
             log(&e);
             let status = status_of(&e);
             error_page(lang, status, &AppError::from(e).message(lang))
+        }
+    }
+}
+
+pub async fn request_password_reset(
+    State(st): State<AppState>,
+    session: Session,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Form(form): Form<LoginLinkForm>,
+) -> Response {
+    let kind = &services::email_links::PASSWORD_RESET;
+    let now = chrono::Utc::now();
+    match services::email_links::request(&st.services, kind, Some(peer.ip()), &form.email, now)
+        .await
+    {
+        Ok(()) => Redirect::to("/masuk/lupa?terkirim=1").into_response(),
+        Err(e) => {
+            log(&e);
+            let status = status_of(&e);
+            let sub = Submitted {
+                form,
+                errors: match &e {
+                    ServiceError::Invalid(f) => f.clone(),
+                    _ => Default::default(),
+                },
+                error: Some(AppError::from(e)),
+            };
+            let page = Uri::from_static("/masuk/lupa");
+            render_page(&st, page, headers, session, sub, status).await
+        }
+    }
+}
+
+pub async fn reset_password(
+    State(st): State<AppState>,
+    session: Session,
+    headers: HeaderMap,
+    Form(form): Form<NewPasswordForm>,
+) -> Response {
+    let lang = app::i18n::from_headers(&headers);
+    let now = chrono::Utc::now();
+    let result = services::email_links::reset_password(
+        &st.services,
+        &form.token,
+        &form.password,
+        &form.password_confirm,
+        now,
+    )
+    .await;
+    match result {
+        Ok(actor) => match log_in(&session, &actor).await {
+            Ok(()) => Redirect::to("/sesi").into_response(),
+            Err(_) => error_page(
+                lang,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                lang.t(Msg::ErrInternal),
+            ),
+        },
+        Err(ServiceError::Invalid(errors)) => {
+            // Only a well-formed token reaches here (others are Gone), so the path parses.
+            let Ok(page) = format!("/masuk/sandi-baru/{}", form.token).parse::<Uri>() else {
+                return error_page(lang, StatusCode::BAD_REQUEST, lang.t(Msg::ErrBadRequest));
+            };
+            let sub = Submitted {
+                form: NewPasswordForm {
+                    token: form.token,
+                    ..Default::default()
+                },
+                error: Some(AppError::Invalid(errors.clone())),
+                errors,
+            };
+            render_page(
+                &st,
+                page,
+                headers,
+                session,
+                sub,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => {
+            log(&e);
+            error_page(lang, status_of(&e), &AppError::from(e).message(lang))
         }
     }
 }

@@ -44,6 +44,8 @@ pub fn build(state: AppState) -> Router {
         .route("/keluar", post(forms::logout))
         .route("/masuk/tautan-baru", post(forms::request_login_link))
         .route("/masuk/tautan", post(forms::use_login_link))
+        .route("/masuk/lupa", post(forms::request_password_reset))
+        .route("/masuk/sandi-baru", post(forms::reset_password))
         .route("/sesi/baru", post(forms::create_session))
         .route("/sesi/{id}/undangan-uji", post(forms::test_invitation))
         .leptos_routes_with_context(&state, routes, context.clone(), {

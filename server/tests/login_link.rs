@@ -10,6 +10,27 @@ use common::*;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 async fn deliver_and_fetch_link(app: &TestApp, smtp_port: u16, api: &str, to: &str) -> String {
+    deliver_and_fetch(
+        app,
+        smtp_port,
+        api,
+        to,
+        "login_link",
+        "/masuk/tautan/",
+        "berlaku 15 menit",
+    )
+    .await
+}
+
+async fn deliver_and_fetch(
+    app: &TestApp,
+    smtp_port: u16,
+    api: &str,
+    to: &str,
+    kind: &str,
+    path: &str,
+    validity: &str,
+) -> String {
     let mut cfg = app.config.smtp.clone();
     cfg.port = smtp_port;
     let transport = bimtek::mail::transport::build(&cfg).unwrap();
@@ -22,7 +43,7 @@ async fn deliver_and_fetch_link(app: &TestApp, smtp_port: u16, api: &str, to: &s
     .unwrap();
     assert_eq!(worker.run_once().await.unwrap(), 1);
     let row = email_outbox::Entity::find()
-        .filter(email_outbox::Column::Kind.eq("login_link"))
+        .filter(email_outbox::Column::Kind.eq(kind))
         .filter(email_outbox::Column::ToAddress.eq(to))
         .one(&app.services.db)
         .await
@@ -47,8 +68,8 @@ async fn deliver_and_fetch_link(app: &TestApp, smtp_port: u16, api: &str, to: &s
                 == Some(want.as_str())
         }) {
             let text = m["text"].as_str().unwrap();
-            assert!(text.contains("berlaku 15 menit"), "{text}");
-            let start = text.find("/masuk/tautan/").expect("link in the text");
+            assert!(text.contains(validity), "{text}");
+            let start = text.find(path).expect("link in the text");
             let link: String = text[start..]
                 .chars()
                 .take_while(|c| !c.is_whitespace())
@@ -192,6 +213,124 @@ async fn expired_forged_and_unknown_links_are_refused_without_revealing_accounts
             0,
             "[{label}] nobody logged in"
         );
+        app.stop().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reset_link_sets_a_new_password_once() {
+    let Some((smtp_port, api)) = require_maildev() else {
+        return;
+    };
+    for (label, url, dir) in databases().await {
+        let app = TestApp::spawn(label, &url, dir).await;
+        let res = app.post_form("/masuk/lupa", &[("email", ORGANISER)]).await;
+        assert_eq!(res.status(), 303, "[{label}]");
+        assert_eq!(location(&res), "/masuk/lupa?terkirim=1");
+        let link = deliver_and_fetch(
+            &app,
+            smtp_port,
+            &api,
+            ORGANISER,
+            "password_reset",
+            "/masuk/sandi-baru/",
+            "berlaku 60 menit",
+        )
+        .await;
+        let token = link.rsplit('/').next().unwrap().to_string();
+        assert_eq!(app.get(&link).await.status(), 200, "[{label}]");
+
+        // Too short, then not repeated the same: 422, the link still works, nothing echoed.
+        let res = app
+            .post_form(
+                "/masuk/sandi-baru",
+                &[
+                    ("token", &token),
+                    ("password", "pendek"),
+                    ("password_confirm", "pendek"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 422, "[{label}]");
+        let html = res.text().await.unwrap();
+        assert!(
+            html.contains("Terlalu pendek: minimal 10 karakter."),
+            "[{label}]"
+        );
+        assert!(
+            !html.contains("value=\"pendek\""),
+            "[{label}] password not echoed"
+        );
+        let res = app
+            .post_form(
+                "/masuk/sandi-baru",
+                &[
+                    ("token", &token),
+                    ("password", "kemasan-baru-2026"),
+                    ("password_confirm", "kemasan-baru-2025"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 422, "[{label}]");
+        assert!(
+            res.text()
+                .await
+                .unwrap()
+                .contains("Tidak sama dengan kata sandi baru"),
+            "[{label}]"
+        );
+
+        let res = app
+            .post_form(
+                "/masuk/sandi-baru",
+                &[
+                    ("token", &token),
+                    ("password", "kemasan-baru-2026"),
+                    ("password_confirm", "kemasan-baru-2026"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 303, "[{label}]");
+        assert!(
+            app.get("/sesi")
+                .await
+                .text()
+                .await
+                .unwrap()
+                .contains("Rina Wulandari"),
+            "[{label}] logged in"
+        );
+
+        // The old password no longer works, the new one does; the link is spent.
+        let fresh = client();
+        let try_login = |pw: &'static str| {
+            fresh
+                .post(app.url("/masuk"))
+                .header("origin", &app.base)
+                .form(&[("email", ORGANISER), ("password", pw)])
+                .send()
+        };
+        assert_eq!(
+            try_login(DEMO_PASSWORD).await.unwrap().status(),
+            422,
+            "[{label}]"
+        );
+        assert_eq!(
+            try_login("kemasan-baru-2026").await.unwrap().status(),
+            303,
+            "[{label}]"
+        );
+        let res = app
+            .post_form(
+                "/masuk/sandi-baru",
+                &[
+                    ("token", &token),
+                    ("password", "lain-lagi-2026"),
+                    ("password_confirm", "lain-lagi-2026"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 410, "[{label}] spent");
         app.stop().await;
     }
 }

@@ -21,6 +21,7 @@ pub enum Field {
     MeetingUrl,
     Email,
     Password,
+    PasswordConfirm,
     /// The form as a whole (e.g. "session not found").
     Form,
 }
@@ -42,6 +43,7 @@ impl Field {
             Field::MeetingUrl => "meeting_url",
             Field::Email => "email",
             Field::Password => "password",
+            Field::PasswordConfirm => "password_confirm",
             Field::Form => "form",
         }
     }
@@ -77,6 +79,8 @@ pub enum Problem {
     NeedsSeats,
     InvalidEmail,
     WrongCredentials,
+    /// The repetition differs from the first entry.
+    Mismatch,
     NotFound,
 }
 

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::errors::Problem;
+use super::errors::{Field, FieldErrors, Problem};
 
 /// What a person may do. One person may hold several roles; organisers and mentors are scoped to
 /// programmes / regions (scopes are stored with the grant).
@@ -75,6 +75,30 @@ impl Email {
     }
 }
 
+/// Shortest password accepted.
+pub const PASSWORD_MIN: u32 = 10;
+pub const PASSWORD_MAX: u32 = 1024;
+
+/// A new password and its repetition: long enough, not absurdly long, and the same twice.
+pub fn new_password(password: &str, confirm: &str) -> Result<String, FieldErrors> {
+    let mut e = FieldErrors::default();
+    let n = password.chars().count() as u32;
+    if n == 0 {
+        e.push(Field::Password, Problem::Required);
+    } else if n < PASSWORD_MIN {
+        e.push(Field::Password, Problem::TooShort { min: PASSWORD_MIN });
+    } else if n > PASSWORD_MAX {
+        e.push(Field::Password, Problem::TooLong { max: PASSWORD_MAX });
+    } else if password != confirm {
+        e.push(Field::PasswordConfirm, Problem::Mismatch);
+    }
+    if e.is_empty() {
+        Ok(password.to_owned())
+    } else {
+        Err(e)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,6 +115,22 @@ mod tests {
         ] {
             assert_eq!(Email::parse(bad), Err(Problem::InvalidEmail), "{bad}");
         }
+    }
+
+    #[test]
+    fn new_passwords_must_be_long_enough_and_repeated() {
+        assert!(new_password("kemasan-baru-2026", "kemasan-baru-2026").is_ok());
+        let problem = |p: &str, c: &str| new_password(p, c).unwrap_err().0[0].clone();
+        assert_eq!(problem("", "").problem, Problem::Required);
+        assert_eq!(
+            problem("pendek", "pendek").problem,
+            Problem::TooShort { min: PASSWORD_MIN }
+        );
+        let e = problem("kemasan-baru-2026", "kemasan-baru-2025");
+        assert_eq!(
+            (e.field, e.problem),
+            (Field::PasswordConfirm, Problem::Mismatch)
+        );
     }
 
     #[test]

@@ -84,8 +84,8 @@ pub(super) fn text(m: Msg) -> &'static str {
         MailLoginLinkSubject => "Your Bimtek login link",
         MailLoginLinkIntro => "Use the link below to log in to Bimtek without a password.",
         MailLoginLinkButton => "Log in to Bimtek",
-        MailLoginLinkValid => "This link works for {n} minutes and only once.",
-        MailLoginLinkIgnore => "If you did not ask for it, ignore this email.",
+        MailLinkValid => "This link works for {n} minutes and only once.",
+        MailLinkIgnore => "If you did not ask for it, ignore this email.",
         LoginLinkTitle => "Log in without a password",
         LoginLinkIntro => "We send a login link to your email.",
         SendLoginLink => "Send login link",
@@ -94,6 +94,23 @@ pub(super) fn text(m: Msg) -> &'static str {
         }
         ConfirmLoginTitle => "Confirm login",
         ConfirmLoginIntro => "Press the button below to log in to Bimtek.",
+        MailResetSubject => "Set a new Bimtek password",
+        MailResetIntro => {
+            "We received a request to change your password. Use the link below to set a new one."
+        }
+        MailResetButton => "Set a new password",
+        ForgotPassword => "Forgot your password?",
+        ResetRequestTitle => "Forgot password",
+        ResetRequestIntro => "We send a link to set a new password to your email.",
+        SendResetLink => "Send link",
+        ResetLinkSent => {
+            "If that email is registered, a link to set a new password is on its way. It works for 60 minutes."
+        }
+        NewPasswordTitle => "Set a new password",
+        FieldNewPassword => "New password",
+        FieldPasswordConfirm => "Repeat the new password",
+        HintPassword => "At least 10 characters.",
+        SavePassword => "Save password",
         ErrLinkGone => {
             "This login link no longer works: it was used or it expired. Ask for a new one on the login page."
         }

@@ -84,8 +84,8 @@ pub(super) fn text(m: Msg) -> &'static str {
         MailLoginLinkSubject => "Tautan masuk Bimtek",
         MailLoginLinkIntro => "Tekan tautan berikut untuk masuk ke Bimtek tanpa kata sandi.",
         MailLoginLinkButton => "Masuk ke Bimtek",
-        MailLoginLinkValid => "Tautan ini berlaku {n} menit dan hanya dapat dipakai sekali.",
-        MailLoginLinkIgnore => "Bila Anda tidak memintanya, abaikan email ini.",
+        MailLinkValid => "Tautan ini berlaku {n} menit dan hanya dapat dipakai sekali.",
+        MailLinkIgnore => "Bila Anda tidak memintanya, abaikan email ini.",
         LoginLinkTitle => "Masuk tanpa kata sandi",
         LoginLinkIntro => "Kami kirimkan tautan masuk ke email Anda.",
         SendLoginLink => "Kirim tautan masuk",
@@ -94,6 +94,23 @@ pub(super) fn text(m: Msg) -> &'static str {
         }
         ConfirmLoginTitle => "Konfirmasi masuk",
         ConfirmLoginIntro => "Tekan tombol di bawah untuk masuk ke Bimtek.",
+        MailResetSubject => "Buat kata sandi baru Bimtek",
+        MailResetIntro => {
+            "Kami menerima permintaan mengganti kata sandi Anda. Tekan tautan berikut untuk membuat kata sandi baru."
+        }
+        MailResetButton => "Buat kata sandi baru",
+        ForgotPassword => "Lupa kata sandi?",
+        ResetRequestTitle => "Lupa kata sandi",
+        ResetRequestIntro => "Kami kirimkan tautan untuk membuat kata sandi baru ke email Anda.",
+        SendResetLink => "Kirim tautan",
+        ResetLinkSent => {
+            "Bila email itu terdaftar, tautan untuk membuat kata sandi baru sudah dikirim. Tautan berlaku 60 menit."
+        }
+        NewPasswordTitle => "Buat kata sandi baru",
+        FieldNewPassword => "Kata sandi baru",
+        FieldPasswordConfirm => "Ulangi kata sandi baru",
+        HintPassword => "Paling sedikit 10 karakter.",
+        SavePassword => "Simpan kata sandi",
         ErrLinkGone => {
             "Tautan masuk ini tidak berlaku lagi: sudah dipakai atau kedaluwarsa. Minta tautan baru di halaman masuk."
         }

@@ -137,8 +137,8 @@ pub enum Msg {
     MailLoginLinkIntro,
     MailLoginLinkButton,
     /// `{n}`: minutes.
-    MailLoginLinkValid,
-    MailLoginLinkIgnore,
+    MailLinkValid,
+    MailLinkIgnore,
     LoginLinkTitle,
     LoginLinkIntro,
     SendLoginLink,
@@ -146,6 +146,19 @@ pub enum Msg {
     ConfirmLoginTitle,
     ConfirmLoginIntro,
     ErrLinkGone,
+    MailResetSubject,
+    MailResetIntro,
+    MailResetButton,
+    ForgotPassword,
+    ResetRequestTitle,
+    ResetRequestIntro,
+    SendResetLink,
+    ResetLinkSent,
+    NewPasswordTitle,
+    FieldNewPassword,
+    FieldPasswordConfirm,
+    HintPassword,
+    SavePassword,
 }
 
 #[cfg(test)]

@@ -44,6 +44,8 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         (Lang::En, InvalidEmail) => "Not a valid email address, e.g. name@example.id".into(),
         (Lang::Id, WrongCredentials) => "Email atau kata sandi salah.".into(),
         (Lang::En, WrongCredentials) => "Wrong email or password.".into(),
+        (Lang::Id, Mismatch) => "Tidak sama dengan kata sandi baru di atas.".into(),
+        (Lang::En, Mismatch) => "Does not match the new password above.".into(),
         (Lang::Id, NotFound) => "Tidak ditemukan; mungkin sudah dihapus.".into(),
         (Lang::En, NotFound) => "Not found; it may have been removed.".into(),
     }

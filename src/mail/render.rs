@@ -78,16 +78,23 @@ pub fn test_invitation(lang: Lang, name: &str, s: &SessionSummary, base_url: &st
     }
 }
 
-/// The one-time login link.
-pub fn login_link(lang: Lang, name: &str, url: &str, minutes: i64) -> Rendered {
+/// The words of a one-time-link email.
+pub struct LinkTexts {
+    pub subject: Msg,
+    pub intro: Msg,
+    pub button: Msg,
+}
+
+/// A one-time link (login, password reset), valid for `minutes`.
+pub fn link_mail(lang: Lang, t: &LinkTexts, name: &str, url: &str, minutes: i64) -> Rendered {
     let greeting = lang.t(Msg::MailGreeting).replace("{name}", name);
     let valid = lang
-        .t(Msg::MailLoginLinkValid)
+        .t(Msg::MailLinkValid)
         .replace("{n}", &minutes.to_string());
     let text = format!(
         "{greeting}\n\n{intro}\n\n{url}\n\n{valid}\n{ignore}\n\n-- \n{footer}\n",
-        intro = lang.t(Msg::MailLoginLinkIntro),
-        ignore = lang.t(Msg::MailLoginLinkIgnore),
+        intro = lang.t(t.intro),
+        ignore = lang.t(Msg::MailLinkIgnore),
         footer = lang.t(Msg::MailFooter),
     );
     let html = format!(
@@ -97,15 +104,15 @@ pub fn login_link(lang: Lang, name: &str, url: &str, minutes: i64) -> Rendered {
 <p>{valid}<br>{ignore}</p><hr><p style=\"color:#555;font-size:.9em\">{footer}</p></body></html>",
         code = lang.code(),
         greeting = esc(&greeting),
-        intro = esc(lang.t(Msg::MailLoginLinkIntro)),
+        intro = esc(lang.t(t.intro)),
         url = esc(url),
-        button = esc(lang.t(Msg::MailLoginLinkButton)),
+        button = esc(lang.t(t.button)),
         valid = esc(&valid),
-        ignore = esc(lang.t(Msg::MailLoginLinkIgnore)),
+        ignore = esc(lang.t(Msg::MailLinkIgnore)),
         footer = esc(lang.t(Msg::MailFooter)),
     );
     Rendered {
-        subject: lang.t(Msg::MailLoginLinkSubject).to_string(),
+        subject: lang.t(t.subject).to_string(),
         text,
         html,
         ics: None,

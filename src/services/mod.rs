@@ -2,7 +2,7 @@
 //! may do before touching data, runs in one transaction, and enqueues mail in that transaction.
 
 pub mod auth;
-pub mod login_link;
+pub mod email_links;
 pub mod sessions;
 
 use std::sync::Arc;

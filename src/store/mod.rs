@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod entities;
+pub mod login_tokens;
 
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{

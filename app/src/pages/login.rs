@@ -33,6 +33,9 @@ pub fn LoginPage() -> impl IntoView {
         <h1>{lang.t(Msg::LoginTitle)}</h1>
         <p class="intro">{lang.t(Msg::LoginIntro)}</p>
         <LoginFormView sub lang />
+        <p>
+            <a href="/masuk/lupa">{lang.t(Msg::ForgotPassword)}</a>
+        </p>
         <LoginLinkRequest sub=link_sub sent=link_sent />
     }
 }

@@ -63,6 +63,15 @@ pub struct UseLoginLinkForm {
     pub token: String,
 }
 
+/// The new-password form behind a reset link. Passwords are never rendered back.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NewPasswordForm {
+    pub token: String,
+    pub password: String,
+    pub password_confirm: String,
+}
+
 /// Logs in and returns where to go next.
 #[server(endpoint = "login")]
 pub async fn login(#[server(flatten)] form: LoginForm) -> Result<String, AppError> {
