@@ -9,6 +9,7 @@ use leptos_router::{SsrMode, path};
 use crate::components::layout::Header;
 use crate::i18n::{provide_lang, use_lang};
 use crate::pages::{
+    audit::AuditPage,
     login::LoginPage,
     login_link::LoginLinkPage,
     password_reset::{NewPasswordPage, ResetRequestPage},
@@ -73,6 +74,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sesi") view=SessionListPage ssr=SsrMode::Async />
                     <Route path=path!("/sesi/baru") view=NewSessionPage ssr=SsrMode::Async />
                     <Route path=path!("/masuk") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/masuk/tautan/:token") view=LoginLinkPage ssr=SsrMode::Async />
                     <Route path=path!("/masuk/lupa") view=ResetRequestPage ssr=SsrMode::Async />
                     <Route path=path!("/masuk/sandi-baru/:token") view=NewPasswordPage ssr=SsrMode::Async />

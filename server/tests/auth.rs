@@ -156,3 +156,44 @@ async fn repeated_wrong_passwords_are_rate_limited_per_account_with_a_clear_mess
         app.stop().await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admins_read_the_audit_log_and_nobody_else_does() {
+    for (label, url, dir) in databases().await {
+        let app = TestApp::spawn(label, &url, dir).await;
+        app.login(ORGANISER).await;
+        let (programme, region) = demo_ids(&app).await;
+        let form = valid_form("Sesi untuk log audit", &programme, &region);
+        assert_eq!(
+            app.post_form("/sesi/baru", &as_refs(&form)).await.status(),
+            303
+        );
+        let html = app.get("/admin/audit").await.text().await.unwrap();
+        assert!(
+            html.contains("Anda tidak berwenang"),
+            "[{label}] organiser refused"
+        );
+        assert!(!html.contains("session.create"), "[{label}]");
+
+        // A fresh cookie jar: a second browser.
+        let mut admin = app;
+        admin.client = client();
+        admin.login("admin@bimtek.localhost").await;
+        let html = admin.get("/admin/audit").await.text().await.unwrap();
+        assert!(html.contains("Log audit"), "[{label}]");
+        assert!(html.contains("session.create · session #"), "[{label}]");
+        assert!(
+            html.contains("Rina Wulandari (Penyelenggara)"),
+            "[{label}] who"
+        );
+        assert!(
+            html.contains("Sesi untuk log audit"),
+            "[{label}] what, after"
+        );
+        assert!(
+            html.contains(" WIB</time>"),
+            "[{label}] when, with the zone label"
+        );
+        admin.stop().await;
+    }
+}

@@ -111,6 +111,16 @@ pub(super) fn text(m: Msg) -> &'static str {
         FieldPasswordConfirm => "Repeat the new password",
         HintPassword => "At least 10 characters.",
         SavePassword => "Save password",
+        NavAudit => "Audit log",
+        AuditTitle => "Audit log",
+        AuditWhen => "When",
+        AuditWho => "By",
+        AuditWhat => "Action",
+        AuditBefore => "Before",
+        AuditAfter => "After",
+        AuditEmpty => "No entries yet.",
+        Older => "Older",
+        Newer => "Newer",
         ErrLinkGone => {
             "This login link no longer works: it was used or it expired. Ask for a new one on the login page."
         }

@@ -111,6 +111,16 @@ pub(super) fn text(m: Msg) -> &'static str {
         FieldPasswordConfirm => "Ulangi kata sandi baru",
         HintPassword => "Paling sedikit 10 karakter.",
         SavePassword => "Simpan kata sandi",
+        NavAudit => "Log audit",
+        AuditTitle => "Log audit",
+        AuditWhen => "Waktu",
+        AuditWho => "Oleh",
+        AuditWhat => "Tindakan",
+        AuditBefore => "Sebelum",
+        AuditAfter => "Sesudah",
+        AuditEmpty => "Belum ada catatan.",
+        Older => "Lebih lama",
+        Newer => "Lebih baru",
         ErrLinkGone => {
             "Tautan masuk ini tidak berlaku lagi: sudah dipakai atau kedaluwarsa. Minta tautan baru di halaman masuk."
         }

@@ -159,6 +159,16 @@ pub enum Msg {
     FieldPasswordConfirm,
     HintPassword,
     SavePassword,
+    NavAudit,
+    AuditTitle,
+    AuditWhen,
+    AuditWho,
+    AuditWhat,
+    AuditBefore,
+    AuditAfter,
+    AuditEmpty,
+    Older,
+    Newer,
 }
 
 #[cfg(test)]

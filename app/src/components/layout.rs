@@ -22,6 +22,7 @@ pub fn Header(user: Option<CurrentUser>) -> impl IntoView {
         }
     };
     let is_organiser = user.as_ref().is_some_and(|u| u.is_organiser);
+    let is_admin = user.as_ref().is_some_and(|u| u.is_admin);
     view! {
         <a class="skip" href="#main">{lang.t(Msg::SkipToContent)}</a>
         <header class="top">
@@ -32,6 +33,7 @@ pub fn Header(user: Option<CurrentUser>) -> impl IntoView {
             <nav aria-label="Menu">
                 <a href="/sesi">{lang.t(Msg::NavSessions)}</a>
                 {is_organiser.then(|| view! { <a href="/sesi/baru">{lang.t(Msg::NavNewSession)}</a> })}
+                {is_admin.then(|| view! { <a href="/admin/audit">{lang.t(Msg::NavAudit)}</a> })}
                 <a
                     class="lang"
                     hreflang=lang.other().code()

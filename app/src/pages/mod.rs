@@ -1,3 +1,4 @@
+pub mod audit;
 pub mod login;
 pub mod login_link;
 pub mod password_reset;

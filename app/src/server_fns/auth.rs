@@ -12,6 +12,7 @@ pub struct CurrentUser {
     pub name: String,
     pub roles: Vec<Role>,
     pub is_organiser: bool,
+    pub is_admin: bool,
 }
 
 #[server(endpoint = "get_current_user")]
@@ -19,6 +20,7 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
     let actor = ctx::actor().await?;
     Ok(actor.map(|a| CurrentUser {
         is_organiser: a.is_organiser(),
+        is_admin: a.is_admin(),
         roles: a.roles(),
         name: a.name,
     }))

@@ -1,6 +1,7 @@
 //! Server functions, one file per area. Each is thin: get the services and the caller, call one
 //! `bimtek::services` function, map the error. No SQL here.
 
+pub mod admin;
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod ctx;
