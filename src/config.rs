@@ -50,6 +50,8 @@ pub struct Config {
     pub output_name: String,
     /// Run the mail worker inside `serve`.
     pub mail_worker: bool,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (for rate limits per client).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -107,6 +109,18 @@ impl Config {
             site_pkg_dir: var("LEPTOS_SITE_PKG_DIR").unwrap_or_else(|| "pkg".into()),
             output_name: var("LEPTOS_OUTPUT_NAME").unwrap_or_else(|| "bimtek".into()),
             mail_worker: var("BIMTEK_MAIL_WORKER").as_deref() != Some("off"),
+            trusted_proxies: match var("BIMTEK_TRUSTED_PROXIES") {
+                None => Vec::new(),
+                Some(list) => list
+                    .split(',')
+                    .map(|s| {
+                        s.trim().parse().map_err(|_| ConfigError::Invalid {
+                            var: "BIMTEK_TRUSTED_PROXIES",
+                            problem: format!("{:?} is not an IP address", s.trim()),
+                        })
+                    })
+                    .collect::<Result<_, _>>()?,
+            },
         })
     }
 

@@ -8,13 +8,13 @@ use app::server_fns::Submitted;
 use app::server_fns::auth::{LoginForm, LoginLinkForm, NewPasswordForm, UseLoginLinkForm};
 use app::server_fns::ctx::{actor_of, log_in};
 use app::server_fns::sessions::TestInvitationForm;
+use axum::Extension;
 use axum::Form;
 use axum::body::Body;
-use std::net::SocketAddr;
-
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, Method, Request, StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use bimtek::auth::limits::ClientIp;
 use bimtek::domain::{SessionForm, SessionId};
 use bimtek::i18n::{Lang, Msg};
 use bimtek::services::{self, ServiceError, sessions::TestInvitation};
@@ -89,15 +89,19 @@ fn login_redirect(next: &str) -> Response {
 pub async fn login(
     State(st): State<AppState>,
     session: Session,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    client: Option<Extension<ClientIp>>,
     uri: Uri,
     headers: HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Response {
     let svc = &st.services;
-    let result =
-        services::auth::login_with_password(svc, Some(peer.ip()), &form.email, &form.password)
-            .await;
+    let result = services::auth::login_with_password(
+        svc,
+        client.map(|Extension(ClientIp(ip))| ip),
+        &form.email,
+        &form.password,
+    )
+    .await;
     match result {
         Ok(actor) => match log_in(&session, &actor).await {
             Ok(()) => Redirect::to(&form.safe_next()).into_response(),
@@ -217,7 +221,7 @@ pub async fn test_invitation(
 pub async fn request_login_link(
     State(st): State<AppState>,
     session: Session,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    client: Option<Extension<ClientIp>>,
     headers: HeaderMap,
     Form(form): Form<LoginLinkForm>,
 ) -> Response {
@@ -225,7 +229,7 @@ pub async fn request_login_link(
     match services::email_links::request(
         &st.services,
         &services::email_links::LOGIN,
-        Some(peer.ip()),
+        client.map(|Extension(ClientIp(ip))| ip),
         &form.email,
         now,
     )
@@ -277,14 +281,20 @@ pub async fn use_login_link(
 pub async fn request_password_reset(
     State(st): State<AppState>,
     session: Session,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    client: Option<Extension<ClientIp>>,
     headers: HeaderMap,
     Form(form): Form<LoginLinkForm>,
 ) -> Response {
     let kind = &services::email_links::PASSWORD_RESET;
     let now = chrono::Utc::now();
-    match services::email_links::request(&st.services, kind, Some(peer.ip()), &form.email, now)
-        .await
+    match services::email_links::request(
+        &st.services,
+        kind,
+        client.map(|Extension(ClientIp(ip))| ip),
+        &form.email,
+        now,
+    )
+    .await
     {
         Ok(()) => Redirect::to("/masuk/lupa?terkirim=1").into_response(),
         Err(e) => {

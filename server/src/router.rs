@@ -57,6 +57,10 @@ pub fn build(state: AppState) -> Router {
         ))
         .layer(axum::middleware::from_fn(security::same_origin_writes))
         .layer(axum::middleware::from_fn(security::headers))
+        .layer(axum::middleware::from_fn_with_state(
+            std::sync::Arc::new(state.config.trusted_proxies.clone()),
+            security::client_address,
+        ))
         .layer(sessions)
         .layer(TraceLayer::new_for_http())
         .with_state(state)

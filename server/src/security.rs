@@ -13,6 +13,29 @@ use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, Request, StatusCode
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+/// Decides the client's address once per request (see `bimtek::auth::limits::client_ip`) and
+/// leaves it on the request for the rate limits.
+pub async fn client_address(
+    axum::extract::State(trusted): axum::extract::State<std::sync::Arc<Vec<std::net::IpAddr>>>,
+    mut req: Request<Body>,
+    next: Next,
+) -> Response {
+    use bimtek::auth::limits::{ClientIp, client_ip};
+    let peer = req
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip());
+    if let Some(peer) = peer {
+        let xff = req
+            .headers()
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok());
+        let ip = client_ip(peer, xff, &trusted);
+        req.extensions_mut().insert(ClientIp(ip));
+    }
+    next.run(req).await
+}
+
 /// Adds the security headers a handler did not set itself.
 pub async fn headers(req: Request<Body>, next: Next) -> Response {
     let mut res = next.run(req).await;

@@ -194,6 +194,8 @@ async fn admins_read_the_audit_log_and_nobody_else_does() {
             html.contains(" WIB</time>"),
             "[{label}] when, with the zone label"
         );
+        let res = admin.get("/admin/audit?hal=200000000000000000").await;
+        assert_eq!(res.status(), 400, "[{label}] absurd page: 4xx, not a panic");
         admin.stop().await;
     }
 }

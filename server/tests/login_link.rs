@@ -110,6 +110,16 @@ async fn a_login_link_logs_in_once_and_only_once() {
             .unwrap();
         assert_eq!(rows.len(), 1);
         assert_ne!(rows[0].token_hash, token, "[{label}] token stored hashed");
+        // Once sent, the mail's copy is gone from the outbox too.
+        let sent = email_outbox::Entity::find()
+            .one(&app.services.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(
+            !sent.body_text.contains(&token) && !sent.body_html.contains(&token),
+            "[{label}]"
+        );
 
         // Opening the link changes nothing; the button does.
         let page = app.get(&link).await;
@@ -239,6 +249,9 @@ async fn a_reset_link_sets_a_new_password_once() {
         .await;
         let token = link.rsplit('/').next().unwrap().to_string();
         assert_eq!(app.get(&link).await.status(), 200, "[{label}]");
+        // A login link asked for meanwhile must stop working with the reset.
+        app.post_form("/masuk/tautan-baru", &[("email", ORGANISER)])
+            .await;
 
         // Too short, then not repeated the same: 422, the link still works, nothing echoed.
         let res = app
@@ -331,6 +344,15 @@ async fn a_reset_link_sets_a_new_password_once() {
             )
             .await;
         assert_eq!(res.status(), 410, "[{label}] spent");
+        let open = login_token::Entity::find()
+            .filter(login_token::Column::UsedAt.is_null())
+            .all(&app.services.db)
+            .await
+            .unwrap();
+        assert!(
+            open.is_empty(),
+            "[{label}] no link of this person still works"
+        );
         app.stop().await;
     }
 }

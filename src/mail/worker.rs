@@ -27,6 +27,10 @@ use crate::store::entities::email_outbox::{self, Column as C, Entity as Outbox};
 
 /// Attempts before a message is marked failed (and shown to organisers).
 pub const MAX_ATTEMPTS: i32 = 8;
+/// Kinds whose bodies hold a one-time link: emptied once sent or failed for good.
+pub const SECRET_KINDS: [&str; 2] = ["login_link", "password_reset"];
+const SCRUBBED: &str = "[dihapus setelah dikirim / removed after sending]";
+
 /// How long a claim holds before another worker may take the row over.
 pub const LEASE: Duration = Duration::from_secs(120);
 
@@ -163,7 +167,16 @@ impl Worker {
             Err(e) => Err((true, e)),
         };
         let now = Utc::now();
-        let update = ours();
+        // Mails that carry a one-time link lose their bodies once handled, so the database never
+        // keeps a usable token after delivery (only its hash, in login_tokens).
+        let scrub = SECRET_KINDS.contains(&row.kind.as_str());
+        let update = if scrub {
+            ours()
+                .col_expr(C::BodyText, Expr::value(SCRUBBED))
+                .col_expr(C::BodyHtml, Expr::value(SCRUBBED))
+        } else {
+            ours()
+        };
         match result {
             Ok(()) => {
                 update
@@ -186,7 +199,7 @@ impl Worker {
                 tracing::warn!(id = row.id, %error, attempt, "mail failed for good");
             }
             Err((_, error)) => {
-                update
+                ours()
                     .col_expr(C::Status, Expr::value("queued"))
                     .col_expr(C::RunAt, Expr::value(now + backoff(attempt)))
                     .col_expr(

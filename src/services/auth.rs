@@ -12,7 +12,7 @@ use crate::i18n::Lang;
 use crate::store::audit::{self, Entry};
 use crate::store::entities::{person, person_role};
 
-pub const PASSWORD_MAX: usize = 1024;
+use crate::domain::people::PASSWORD_MAX;
 
 /// Checks email and password. A wrong password and an unknown email give the same answer, after
 /// the same amount of work. Both outcomes are audited.
@@ -26,13 +26,9 @@ pub async fn login_with_password(
     let email = e.take(Field::Email, Email::parse(email));
     if password_raw.is_empty() {
         e.push(Field::Password, Problem::Required);
-    } else if password_raw.len() > PASSWORD_MAX {
-        e.push(
-            Field::Password,
-            Problem::TooLong {
-                max: PASSWORD_MAX as u32,
-            },
-        );
+    } else if password_raw.chars().count() as u32 > PASSWORD_MAX {
+        // Counted in characters, as when the password was set.
+        e.push(Field::Password, Problem::TooLong { max: PASSWORD_MAX });
     }
     let (Some(email), true) = (email, e.is_empty()) else {
         return Err(ServiceError::Invalid(e));

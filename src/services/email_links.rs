@@ -58,7 +58,7 @@ pub async fn request(
     let email = Email::parse(email_raw)
         .map_err(|p| ServiceError::Invalid(FieldErrors::one(Field::Email, p)))?;
     svc.login_limits
-        .check(client_ip, email.as_str())
+        .check_mail(client_ip, email.as_str())
         .map_err(ServiceError::RateLimited)?;
 
     let txn = store::begin_write(&svc.db).await?;
@@ -188,6 +188,8 @@ pub async fn reset_password(
         .one(&txn)
         .await?
         .ok_or(ServiceError::Gone)?;
+    // Any other login or reset link of this person stops working too.
+    login_tokens::spend_all_of(&txn, person_id, now).await?;
     let mut row = p.into_active_model();
     row.password_hash = Set(Some(hash));
     row.updated_at = Set(now);

@@ -81,3 +81,18 @@ pub async fn spend(
         .await?
         .map(|t| t.person_id))
 }
+
+/// Spends every unused token of this person (after a password reset, old links must not work).
+pub async fn spend_all_of(
+    conn: &impl ConnectionTrait,
+    person_id: i64,
+    now: DateTime<Utc>,
+) -> Result<u64, DbErr> {
+    Ok(login_token::Entity::update_many()
+        .col_expr(login_token::Column::UsedAt, Expr::value(now))
+        .filter(login_token::Column::PersonId.eq(person_id))
+        .filter(login_token::Column::UsedAt.is_null())
+        .exec(conn)
+        .await?
+        .rows_affected)
+}

@@ -53,10 +53,10 @@ pub async fn log_in(session: &Session, actor: &Actor) -> Result<(), AppError> {
         .map_err(fail)
 }
 
-/// The client's address as the server sees it (the peer of the TCP connection).
+/// The client's address as the server decided it (peer, or from a trusted proxy's header).
 pub async fn client_ip() -> Option<std::net::IpAddr> {
-    leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+    leptos_axum::extract::<axum::Extension<bimtek::auth::limits::ClientIp>>()
         .await
         .ok()
-        .map(|c| c.0.ip())
+        .map(|axum::Extension(c)| c.0)
 }

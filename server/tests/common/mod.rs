@@ -97,6 +97,7 @@ pub fn config(database_url: &str, smtp_port: u16) -> Config {
         output_name: "bimtek".into(),
         // Tests drive the worker themselves, so delivery is deterministic.
         mail_worker: false,
+        trusted_proxies: Vec::new(),
     }
 }
 
