@@ -63,6 +63,29 @@ async fn render_page<T: Clone + Send + Sync + 'static>(
     res
 }
 
+/// Answers a failed plain form with its page rendered again: what was typed, one message per
+/// field, and the error's status (4xx for anything the caller can fix).
+async fn render_failed<T: Clone + Send + Sync + 'static>(
+    st: &AppState,
+    page: Uri,
+    headers: HeaderMap,
+    session: Session,
+    form: T,
+    e: ServiceError,
+) -> Response {
+    log(&e);
+    let status = status_of(&e);
+    let sub = Submitted {
+        form,
+        errors: match &e {
+            ServiceError::Invalid(f) => f.clone(),
+            _ => Default::default(),
+        },
+        error: Some(AppError::from(e)),
+    };
+    render_page(st, page, headers, session, sub, status).await
+}
+
 /// A short page for errors of forms that have no page of their own.
 fn error_page(lang: Lang, status: StatusCode, message: &str) -> Response {
     let body = format!(
@@ -114,19 +137,7 @@ pub async fn login(
                 )
             }
         },
-        Err(e) => {
-            log(&e);
-            let status = status_of(&e);
-            let sub = Submitted {
-                form: form.without_password(),
-                errors: match &e {
-                    ServiceError::Invalid(f) => f.clone(),
-                    _ => Default::default(),
-                },
-                error: Some(AppError::from(e)),
-            };
-            render_page(&st, uri, headers, session, sub, status).await
-        }
+        Err(e) => render_failed(&st, uri, headers, session, form.without_password(), e).await,
     }
 }
 
@@ -162,19 +173,7 @@ pub async fn create_session(
     match services::sessions::create(svc, actor.as_ref(), &form, chrono::Utc::now()).await {
         Ok(SessionId(id)) => Redirect::to(&format!("/sesi?dibuat={id}#sesi-{id}")).into_response(),
         Err(ServiceError::Unauthenticated) => login_redirect("/sesi/baru"),
-        Err(e) => {
-            log(&e);
-            let status = status_of(&e);
-            let sub = Submitted {
-                form,
-                errors: match &e {
-                    ServiceError::Invalid(f) => f.clone(),
-                    _ => Default::default(),
-                },
-                error: Some(AppError::from(e)),
-            };
-            render_page(&st, uri, headers, session, sub, status).await
-        }
+        Err(e) => render_failed(&st, uri, headers, session, form, e).await,
     }
 }
 
@@ -237,19 +236,9 @@ pub async fn request_login_link(
     {
         Ok(()) => Redirect::to("/masuk?tautan=terkirim").into_response(),
         Err(e) => {
-            log(&e);
-            let status = status_of(&e);
-            let sub = Submitted {
-                form,
-                errors: match &e {
-                    ServiceError::Invalid(f) => f.clone(),
-                    _ => Default::default(),
-                },
-                error: Some(AppError::from(e)),
-            };
             // The form lives on the login page: render that page.
             let page = Uri::from_static("/masuk");
-            render_page(&st, page, headers, session, sub, status).await
+            render_failed(&st, page, headers, session, form, e).await
         }
     }
 }
@@ -298,18 +287,8 @@ pub async fn request_password_reset(
     {
         Ok(()) => Redirect::to("/masuk/lupa?terkirim=1").into_response(),
         Err(e) => {
-            log(&e);
-            let status = status_of(&e);
-            let sub = Submitted {
-                form,
-                errors: match &e {
-                    ServiceError::Invalid(f) => f.clone(),
-                    _ => Default::default(),
-                },
-                error: Some(AppError::from(e)),
-            };
             let page = Uri::from_static("/masuk/lupa");
-            render_page(&st, page, headers, session, sub, status).await
+            render_failed(&st, page, headers, session, form, e).await
         }
     }
 }
