@@ -217,6 +217,26 @@ pub async fn test_invitation(
     }
 }
 
+/// Emails a one-time link of `kind`; on success goes to `done`, on bad input renders `page`.
+#[allow(clippy::too_many_arguments)]
+async fn request_link(
+    st: &AppState,
+    session: Session,
+    client: Option<Extension<ClientIp>>,
+    headers: HeaderMap,
+    form: LoginLinkForm,
+    kind: &services::email_links::LinkKind,
+    done: &str,
+    page: &'static str,
+) -> Response {
+    let ip = client.map(|Extension(ClientIp(ip))| ip);
+    let now = chrono::Utc::now();
+    match services::email_links::request(&st.services, kind, ip, &form.email, now).await {
+        Ok(()) => Redirect::to(done).into_response(),
+        Err(e) => render_failed(st, Uri::from_static(page), headers, session, form, e).await,
+    }
+}
+
 pub async fn request_login_link(
     State(st): State<AppState>,
     session: Session,
@@ -224,23 +244,19 @@ pub async fn request_login_link(
     headers: HeaderMap,
     Form(form): Form<LoginLinkForm>,
 ) -> Response {
-    let now = chrono::Utc::now();
-    match services::email_links::request(
-        &st.services,
-        &services::email_links::LOGIN,
-        client.map(|Extension(ClientIp(ip))| ip),
-        &form.email,
-        now,
+    // The form lives on the login page.
+    let kind = &services::email_links::LOGIN;
+    request_link(
+        &st,
+        session,
+        client,
+        headers,
+        form,
+        kind,
+        "/masuk?tautan=terkirim",
+        "/masuk",
     )
     .await
-    {
-        Ok(()) => Redirect::to("/masuk?tautan=terkirim").into_response(),
-        Err(e) => {
-            // The form lives on the login page: render that page.
-            let page = Uri::from_static("/masuk");
-            render_failed(&st, page, headers, session, form, e).await
-        }
-    }
 }
 
 pub async fn use_login_link(
@@ -275,22 +291,18 @@ pub async fn request_password_reset(
     Form(form): Form<LoginLinkForm>,
 ) -> Response {
     let kind = &services::email_links::PASSWORD_RESET;
-    let now = chrono::Utc::now();
-    match services::email_links::request(
-        &st.services,
+    let done = "/masuk/lupa?terkirim=1";
+    request_link(
+        &st,
+        session,
+        client,
+        headers,
+        form,
         kind,
-        client.map(|Extension(ClientIp(ip))| ip),
-        &form.email,
-        now,
+        done,
+        "/masuk/lupa",
     )
     .await
-    {
-        Ok(()) => Redirect::to("/masuk/lupa?terkirim=1").into_response(),
-        Err(e) => {
-            let page = Uri::from_static("/masuk/lupa");
-            render_failed(&st, page, headers, session, form, e).await
-        }
-    }
 }
 
 pub async fn reset_password(

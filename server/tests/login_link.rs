@@ -2,9 +2,6 @@
 
 mod common;
 
-use std::time::Duration;
-
-use bimtek::mail::worker::Worker;
 use bimtek::store::entities::{email_outbox, login_token};
 use common::*;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -31,17 +28,7 @@ async fn deliver_and_fetch(
     path: &str,
     validity: &str,
 ) -> String {
-    let mut cfg = app.config.smtp.clone();
-    cfg.port = smtp_port;
-    let transport = bimtek::mail::transport::build(&cfg).unwrap();
-    let worker = Worker::new(
-        app.services.db.clone(),
-        transport,
-        &cfg.from,
-        app.services.mail_wakeup.clone(),
-    )
-    .unwrap();
-    assert_eq!(worker.run_once().await.unwrap(), 1);
+    assert_eq!(worker(app, smtp_port).run_once().await.unwrap(), 1);
     let row = email_outbox::Entity::find()
         .filter(email_outbox::Column::Kind.eq(kind))
         .filter(email_outbox::Column::ToAddress.eq(to))
@@ -50,35 +37,14 @@ async fn deliver_and_fetch(
         .unwrap()
         .unwrap();
     assert_eq!(row.status, "sent");
-    let want = row.message_id.trim_matches(['<', '>']).to_string();
-    let http = reqwest::Client::new();
-    for _ in 0..100 {
-        let list: Vec<serde_json::Value> = http
-            .get(format!("{api}/api/email"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        if let Some(m) = list.iter().find(|m| {
-            m["headers"]["message-id"]
-                .as_str()
-                .map(|s| s.trim_matches(['<', '>']))
-                == Some(want.as_str())
-        }) {
-            let text = m["text"].as_str().unwrap();
-            assert!(text.contains(validity), "{text}");
-            let start = text.find(path).expect("link in the text");
-            let link: String = text[start..]
-                .chars()
-                .take_while(|c| !c.is_whitespace())
-                .collect();
-            return link;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("login link never reached maildev");
+    let m = fetch_from_maildev(api, &row.message_id).await;
+    let text = m["text"].as_str().unwrap();
+    assert!(text.contains(validity), "{text}");
+    let start = text.find(path).expect("link in the text");
+    text[start..]
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -3,9 +3,6 @@
 
 mod common;
 
-use std::time::Duration;
-
-use bimtek::mail::worker::Worker;
 use bimtek::store::entities::email_outbox;
 use common::*;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -27,45 +24,6 @@ async fn outbox(app: &TestApp) -> Vec<email_outbox::Model> {
         .all(&app.services.db)
         .await
         .unwrap()
-}
-
-fn worker(app: &TestApp, smtp_port: u16) -> Worker {
-    let mut cfg = app.config.smtp.clone();
-    cfg.port = smtp_port;
-    let transport = bimtek::mail::transport::build(&cfg).unwrap();
-    Worker::new(
-        app.services.db.clone(),
-        transport,
-        &cfg.from,
-        app.services.mail_wakeup.clone(),
-    )
-    .unwrap()
-}
-
-/// Polls maildev until a message with this Message-ID arrives.
-async fn fetch_from_maildev(api: &str, message_id: &str) -> serde_json::Value {
-    let want = message_id.trim_matches(['<', '>']);
-    let http = reqwest::Client::new();
-    for _ in 0..100 {
-        let list: Vec<serde_json::Value> = http
-            .get(format!("{api}/api/email"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        if let Some(m) = list.into_iter().find(|m| {
-            m["headers"]["message-id"]
-                .as_str()
-                .map(|s| s.trim_matches(['<', '>']))
-                == Some(want)
-        }) {
-            return m;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("message {message_id} never reached maildev");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -26,7 +26,6 @@ pub const LIST_LIMIT: u64 = 200;
 /// Upcoming and running sessions, soonest first. Open to everyone: it carries no meeting link.
 pub async fn list_upcoming(
     svc: &Services,
-    _actor: Option<&Actor>,
     now: DateTime<Utc>,
 ) -> Result<Vec<SessionSummary>, ServiceError> {
     let rows = session::Entity::find()

@@ -19,9 +19,8 @@ pub struct SessionList {
 #[server(endpoint = "list_sessions")]
 pub async fn list_sessions() -> Result<SessionList, AppError> {
     let svc = ctx::services()?;
-    let actor = ctx::actor().await?;
-    let sessions =
-        bimtek::services::sessions::list_upcoming(&svc, actor.as_ref(), chrono::Utc::now()).await?;
+    // Public and the same for everyone: no need to load the caller on the busiest page.
+    let sessions = bimtek::services::sessions::list_upcoming(&svc, chrono::Utc::now()).await?;
     Ok(SessionList {
         sessions,
         form_key: bimtek::auth::random_hex(8),

@@ -245,3 +245,43 @@ pub async fn demo_ids(app: &TestApp) -> (String, String) {
         .expect("Kota Makassar");
     (p.id.to_string(), r.id.to_string())
 }
+
+/// A mail worker that sends to the local SMTP server on `smtp_port`.
+pub fn worker(app: &TestApp, smtp_port: u16) -> bimtek::mail::worker::Worker {
+    let mut cfg = app.config.smtp.clone();
+    cfg.port = smtp_port;
+    let transport = bimtek::mail::transport::build(&cfg).unwrap();
+    bimtek::mail::worker::Worker::new(
+        app.services.db.clone(),
+        transport,
+        &cfg.from,
+        app.services.mail_wakeup.clone(),
+    )
+    .unwrap()
+}
+
+/// Polls maildev until a message with this Message-ID arrives.
+pub async fn fetch_from_maildev(api: &str, message_id: &str) -> serde_json::Value {
+    let want = message_id.trim_matches(['<', '>']);
+    let http = reqwest::Client::new();
+    for _ in 0..100 {
+        let list: Vec<serde_json::Value> = http
+            .get(format!("{api}/api/email"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        if let Some(m) = list.into_iter().find(|m| {
+            m["headers"]["message-id"]
+                .as_str()
+                .map(|s| s.trim_matches(['<', '>']))
+                == Some(want)
+        }) {
+            return m;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("message {message_id} never reached maildev");
+}
