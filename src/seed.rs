@@ -1,6 +1,8 @@
 //! Demo data: regions in the three zones, a programme per track with targets, one person per role
 //! with a printed dev password, and sessions in WIB, WITA and WIT. Running it twice changes nothing.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -10,7 +12,17 @@ use sea_orm::{
 use crate::auth::password;
 use crate::domain::{MeetingUrl, NewSession, ProgrammeId, RegionId, Role, SessionMode, Zone};
 use crate::services::{ServiceError, sessions};
-use crate::store::entities::{person, person_role, programme, programme_target, region};
+use crate::store::entities::{
+    person, person_role, programme, programme_target, region, registration, session_mentor,
+};
+
+/// The personal code of the demo participant without email (registered by the demo
+/// coordinator). For local development only; printed by `seed-demo`.
+pub const DEMO_CODE: &str = "KPMWA-RUNG2";
+pub const DEMO_CODE_NAME: &str = "Sri Wahyuni (KPM, tanpa email)";
+/// Her (made-up) phone and NIK: tests look for them where they must not appear.
+pub const DEMO_CODE_PHONE: &str = "+6281298765432";
+pub const DEMO_CODE_NIK: &str = "3171014506850009";
 
 /// The password every demo account gets. For local development only; printed by `seed-demo`.
 pub const DEMO_PASSWORD: &str = "bimtek-demo-2026";
@@ -153,6 +165,7 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<bo
     let jakpus = region_ids["31.71"];
 
     let mut organiser_id = None;
+    let mut ids: HashMap<&'static str, i64> = HashMap::new();
     for a in &DEMO_ACCOUNTS {
         let p = person::ActiveModel {
             full_name: Set(a.name.into()),
@@ -170,6 +183,7 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<bo
         .insert(&txn)
         .await?;
         grant(&txn, p.id, a.role, None, now).await?;
+        ids.insert(a.role.as_str(), p.id);
         if a.role == Role::Organiser {
             organiser_id = Some(p.id);
         }
@@ -285,9 +299,51 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<bo
             meeting_url: url("https://meet.google.com/abc-defg-hij"),
         },
     ];
+    let mut session_ids = Vec::new();
     for s in &demo {
-        sessions::insert(&txn, s, organiser_id, now).await?;
+        session_ids.push(sessions::insert(&txn, s, organiser_id, now).await?.id);
     }
+    // The mentor accompanies the Jakarta and Makassar sessions; the KPM has an online seat in
+    // Jakarta.
+    for sid in &session_ids[..2] {
+        session_mentor::ActiveModel {
+            session_id: Set(*sid),
+            person_id: Set(ids["mentor"]),
+        }
+        .insert(&txn)
+        .await?;
+    }
+    registration::ActiveModel {
+        session_id: Set(session_ids[0]),
+        person_id: Set(ids["participant"]),
+        seat_kind: Set("online".into()),
+        status: Set("confirmed".into()),
+        registered_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    // A participant without email, registered by the coordinator, logs in with a personal code.
+    let code = crate::domain::people::code::normalise(DEMO_CODE)
+        .map_err(|_| sea_orm::DbErr::Custom("demo code not in the alphabet".into()))?;
+    let sri = person::ActiveModel {
+        full_name: Set(DEMO_CODE_NAME.into()),
+        email: Set(None),
+        phone: Set(Some(DEMO_CODE_PHONE.into())),
+        nik: Set(Some(DEMO_CODE_NIK.into())),
+        region_id: Set(Some(jakpus)),
+        lang: Set("id".into()),
+        password_hash: Set(None),
+        personal_code_hash: Set(Some(crate::auth::tokens::personal_code_hash(&code))),
+        registered_by: Set(Some(ids["coordinator"])),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    grant(&txn, sri.id, Role::Participant, None, now).await?;
     txn.commit().await?;
     Ok(true)
 }

@@ -10,9 +10,12 @@ use crate::components::layout::Header;
 use crate::i18n::{provide_lang, use_lang};
 use crate::pages::{
     audit::AuditPage,
-    login::LoginPage,
+    coordinator::{CodeCardPage, CoordinatorPage},
+    homes::{MentorHomePage, MyHomePage},
+    login::{CodeLinkPage, LoginPage},
     login_link::LoginLinkPage,
     password_reset::{NewPasswordPage, ResetRequestPage},
+    people::{PeopleListPage, PersonPage},
     session_list::SessionListPage,
     session_new::NewSessionPage,
 };
@@ -78,6 +81,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/masuk/tautan/:token") view=LoginLinkPage ssr=SsrMode::Async />
                     <Route path=path!("/masuk/lupa") view=ResetRequestPage ssr=SsrMode::Async />
                     <Route path=path!("/masuk/sandi-baru/:token") view=NewPasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/k/:code") view=CodeLinkPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/orang") view=PeopleListPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/orang/:id") view=PersonPage ssr=SsrMode::Async />
+                    <Route path=path!("/koordinator") view=CoordinatorPage ssr=SsrMode::Async />
+                    <Route path=path!("/koordinator/kartu") view=CodeCardPage ssr=SsrMode::Async />
+                    <Route path=path!("/pendamping") view=MentorHomePage ssr=SsrMode::Async />
+                    <Route path=path!("/saya") view=MyHomePage ssr=SsrMode::Async />
                 </Routes>
             </main>
         </Router>

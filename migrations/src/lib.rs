@@ -13,6 +13,7 @@ mod m20261124_000003_sessions;
 mod m20261124_000004_registrations;
 mod m20261124_000005_follow_ups;
 mod m20261124_000006_outbox_audit;
+mod m20261125_000007_people_links;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000004_registrations::Migration),
             Box::new(m20261124_000005_follow_ups::Migration),
             Box::new(m20261124_000006_outbox_audit::Migration),
+            Box::new(m20261125_000007_people_links::Migration),
         ]
     }
 }

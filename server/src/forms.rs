@@ -24,11 +24,11 @@ use tower_sessions::Session;
 
 use crate::AppState;
 
-fn status_of(e: &ServiceError) -> StatusCode {
+pub(crate) fn status_of(e: &ServiceError) -> StatusCode {
     StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
 }
 
-fn log(e: &ServiceError) {
+pub(crate) fn log(e: &ServiceError) {
     if e.status() >= 500 {
         tracing::error!(error = %e, "form request failed");
     }
@@ -36,7 +36,7 @@ fn log(e: &ServiceError) {
 
 /// Renders the page at `uri` with `value` in the Leptos context (the page reads it to fill the
 /// form back in) and answers with `status`.
-async fn render_page<T: Clone + Send + Sync + 'static>(
+pub(crate) async fn render_page<T: Clone + Send + Sync + 'static>(
     st: &AppState,
     uri: Uri,
     headers: HeaderMap,
@@ -65,7 +65,7 @@ async fn render_page<T: Clone + Send + Sync + 'static>(
 
 /// Answers a failed plain form with its page rendered again: what was typed, one message per
 /// field, and the error's status (4xx for anything the caller can fix).
-async fn render_failed<T: Clone + Send + Sync + 'static>(
+pub(crate) async fn render_failed<T: Clone + Send + Sync + 'static>(
     st: &AppState,
     page: Uri,
     headers: HeaderMap,
@@ -87,7 +87,7 @@ async fn render_failed<T: Clone + Send + Sync + 'static>(
 }
 
 /// A short page for errors of forms that have no page of their own.
-fn error_page(lang: Lang, status: StatusCode, message: &str) -> Response {
+pub(crate) fn error_page(lang: Lang, status: StatusCode, message: &str) -> Response {
     let body = format!(
         "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" \
          content=\"width=device-width, initial-scale=1\"><title>{}</title><link rel=\"stylesheet\" \
@@ -101,7 +101,7 @@ fn error_page(lang: Lang, status: StatusCode, message: &str) -> Response {
     (status, Html(body)).into_response()
 }
 
-fn login_redirect(next: &str) -> Response {
+pub(crate) fn login_redirect(next: &str) -> Response {
     Redirect::to(&format!(
         "/masuk?next={}",
         app::components::layout::urlencode(next)
@@ -127,7 +127,7 @@ pub async fn login(
     .await;
     match result {
         Ok(actor) => match log_in(&session, &actor).await {
-            Ok(()) => Redirect::to(&form.safe_next()).into_response(),
+            Ok(()) => Redirect::to(&form.safe_next(&actor.roles())).into_response(),
             Err(_) => {
                 let lang = app::i18n::from_headers(&headers);
                 error_page(
@@ -268,7 +268,7 @@ pub async fn use_login_link(
     let lang = app::i18n::from_headers(&headers);
     match services::email_links::log_in_with(&st.services, &form.token, chrono::Utc::now()).await {
         Ok(actor) => match log_in(&session, &actor).await {
-            Ok(()) => Redirect::to("/sesi").into_response(),
+            Ok(()) => Redirect::to(bimtek::domain::home_path(&actor.roles())).into_response(),
             Err(_) => error_page(
                 lang,
                 StatusCode::INTERNAL_SERVER_ERROR,
@@ -323,7 +323,7 @@ pub async fn reset_password(
     .await;
     match result {
         Ok(actor) => match log_in(&session, &actor).await {
-            Ok(()) => Redirect::to("/sesi").into_response(),
+            Ok(()) => Redirect::to(bimtek::domain::home_path(&actor.roles())).into_response(),
             Err(_) => error_page(
                 lang,
                 StatusCode::INTERNAL_SERVER_ERROR,

@@ -2,6 +2,7 @@
 //! processes (`serve`, mail worker) that the `bimtek` binary starts.
 
 pub mod forms;
+pub mod people_forms;
 pub mod router;
 pub mod run;
 pub mod security;

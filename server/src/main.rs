@@ -79,6 +79,12 @@ async fn run_command(cmd: Command) -> Result<(), Box<dyn std::error::Error>> {
             for a in &bimtek::seed::DEMO_ACCOUNTS {
                 println!("  {:<12} {}", a.role.as_str(), a.email);
             }
+            println!(
+                "  {:<12} personal code {} ({})",
+                "participant",
+                bimtek::seed::DEMO_CODE,
+                bimtek::seed::DEMO_CODE_NAME
+            );
         }
         Command::Serve => {
             let services = Services::new(db, config.base_url.clone());

@@ -17,7 +17,7 @@ use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
-use crate::{AppState, forms, security};
+use crate::{AppState, forms, people_forms, security};
 
 /// Name of the login-session cookie.
 pub const SESSION_COOKIE: &str = "bimtek_sid";
@@ -48,6 +48,20 @@ pub fn build(state: AppState) -> Router {
         .route("/masuk/sandi-baru", post(forms::reset_password))
         .route("/sesi/baru", post(forms::create_session))
         .route("/sesi/{id}/undangan-uji", post(forms::test_invitation))
+        .route("/masuk/kode", post(people_forms::login_with_code))
+        .route(
+            "/koordinator/peserta",
+            post(people_forms::register_participant),
+        )
+        .route(
+            "/koordinator/peserta/{id}/kode-baru",
+            post(people_forms::reissue_code),
+        )
+        .route("/admin/orang/{id}/peran", post(people_forms::grant_role))
+        .route(
+            "/admin/orang/{id}/peran/{grant}/hapus",
+            post(people_forms::revoke_role),
+        )
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())

@@ -60,12 +60,25 @@ enum Body {
     AuditPage,
     /// A login attempt with a wrong password (the endpoint is open to all; it must not log in).
     BadLogin,
+    /// The first page of the people list.
+    PeopleQuery,
+    /// The demo participant without email (registered by the demo coordinator).
+    Sri,
+    /// A valid participant registration (a new phone per caller).
+    NewParticipant,
+    /// A valid mentor grant.
+    Grant,
+    /// A personal code that does not exist.
+    WrongCode,
 }
 
 /// (server function path, body, expected status per caller in `CALLERS` order)
 const ORGANISERS_ONLY: [u16; 6] = [401, 200, 200, 403, 403, 403];
 const EVERYONE: [u16; 6] = [200; 6];
+const LOGGED_IN: [u16; 6] = [401, 200, 200, 200, 200, 200];
 const ADMINS_ONLY: [u16; 6] = [401, 200, 403, 403, 403, 403];
+const COORDINATORS: [u16; 6] = [401, 200, 403, 403, 200, 403];
+const MENTORS: [u16; 6] = [401, 200, 403, 200, 403, 403];
 
 fn matrix() -> Vec<(&'static str, Body, [u16; 6])> {
     vec![
@@ -84,6 +97,84 @@ fn matrix() -> Vec<(&'static str, Body, [u16; 6])> {
             ORGANISERS_ONLY,
         ),
         ("/api/list_audit", Body::AuditPage, ADMINS_ONLY),
+        ("/api/list_people", Body::PeopleQuery, ADMINS_ONLY),
+        ("/api/get_person", Body::Sri, ADMINS_ONLY),
+        ("/api/get_coordinator_home", Body::Empty, COORDINATORS),
+        ("/api/list_mentor_sessions", Body::Empty, MENTORS),
+        ("/api/list_my_sessions", Body::Empty, LOGGED_IN),
+    ]
+}
+
+/// What a plain form (no JavaScript) answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Want {
+    /// 303 to the login page, remembering where to come back.
+    Login,
+    /// 303 somewhere else: done.
+    Done,
+    Status(u16),
+}
+
+use Want::{Done, Login, Status};
+
+/// Plain-form endpoints that change something (path with `{id}`/`{sri}` filled in, body,
+/// expected answer per caller). Every POST route of the router is here.
+fn form_matrix() -> Vec<(&'static str, Body, [Want; 6])> {
+    let forbidden = Status(403);
+    vec![
+        (
+            "/sesi/baru",
+            Body::SessionForm,
+            [Login, Done, Done, forbidden, forbidden, forbidden],
+        ),
+        (
+            "/sesi/{id}/undangan-uji",
+            Body::TestInvitation,
+            [Login, Done, Done, forbidden, forbidden, forbidden],
+        ),
+        (
+            "/koordinator/peserta",
+            Body::NewParticipant,
+            [
+                Login,
+                Status(200),
+                forbidden,
+                forbidden,
+                Status(200),
+                forbidden,
+            ],
+        ),
+        (
+            "/koordinator/peserta/{sri}/kode-baru",
+            Body::Empty,
+            [
+                Login,
+                Status(200),
+                forbidden,
+                forbidden,
+                Status(200),
+                forbidden,
+            ],
+        ),
+        (
+            "/admin/orang/{sri}/peran",
+            Body::Grant,
+            [Login, Done, forbidden, forbidden, forbidden, forbidden],
+        ),
+        (
+            // A grant that does not exist: the admin gets 404, everyone else is stopped first.
+            "/admin/orang/{sri}/peran/999999/hapus",
+            Body::Empty,
+            [
+                Login,
+                Status(404),
+                forbidden,
+                forbidden,
+                forbidden,
+                forbidden,
+            ],
+        ),
+        ("/masuk/kode", Body::WrongCode, [Status(422); 6]),
     ]
 }
 
@@ -100,22 +191,73 @@ fn every_registered_server_function_has_a_row() {
     );
 }
 
-/// Strings a caller may not find in an API response: meeting links and other people's contact
-/// data. Admins may see everything (the audit log holds both), so nothing is forbidden to them.
+/// Every `.route("…", post(…))` in the router has a row in `form_matrix` (or is a login/logout
+/// form open to all, tested in auth.rs and login_link.rs).
+#[test]
+fn every_plain_form_route_has_a_row() {
+    const OPEN_TO_ALL: [&str; 6] = [
+        "/masuk",
+        "/keluar",
+        "/masuk/tautan-baru",
+        "/masuk/tautan",
+        "/masuk/lupa",
+        "/masuk/sandi-baru",
+    ];
+    let source = include_str!("../src/router.rs");
+    let mut routes = BTreeSet::new();
+    let mut rest = source;
+    while let Some(i) = rest.find(".route(") {
+        rest = &rest[i + 7..];
+        let call: String = rest.chars().take_while(|c| *c != ')').collect();
+        if call.contains("post(") {
+            let path = call.split('"').nth(1).unwrap_or_default().to_string();
+            routes.insert(path);
+        }
+    }
+    let normalise = |p: &str| {
+        p.split('/')
+            .map(|seg| {
+                if seg.starts_with('{')
+                    || seg.chars().all(|c| c.is_ascii_digit()) && !seg.is_empty()
+                {
+                    "{}"
+                } else {
+                    seg
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    let covered: BTreeSet<String> = form_matrix()
+        .iter()
+        .map(|(p, _, _)| normalise(p))
+        .chain(OPEN_TO_ALL.iter().map(|p| p.to_string()))
+        .collect();
+    let routes: BTreeSet<String> = routes.iter().map(|p| normalise(p)).collect();
+    assert!(routes.len() >= 10, "router parse found {routes:?}");
+    assert_eq!(routes, covered, "a POST route without a row in form_matrix");
+}
+
+/// Strings a caller may not find in a response: meeting links and other people's contact data.
+/// Admins may see everything (the audit log holds both). A coordinator sees the phone of the
+/// participants they registered (to pass invitations on), never a full NIK.
 fn forbidden_strings(caller: Caller) -> Vec<String> {
     if caller == Admin {
         return vec![];
     }
-    let mut out: Vec<String> = [
-        "meet.jit.si",
-        "zoom.us",
-        "meet.google.com",
-        "\"phone\"",
-        "\"nik\"",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    let mut out: Vec<String> = ["meet.jit.si", "zoom.us", "meet.google.com"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    out.push(bimtek::seed::DEMO_CODE_NIK.into());
+    if caller != Coordinator {
+        out.push(bimtek::seed::DEMO_CODE_PHONE.into());
+        out.push(bimtek::domain::Phone::display(
+            bimtek::seed::DEMO_CODE_PHONE,
+        ));
+        out.push("\"phone\"".into());
+        out.push("\"nik\"".into());
+    }
     out.extend(
         bimtek::seed::DEMO_ACCOUNTS
             .iter()
@@ -126,62 +268,109 @@ fn forbidden_strings(caller: Caller) -> Vec<String> {
     out
 }
 
+fn form_body(body: &Body, caller_index: usize, caller: Caller, ids: &Ids) -> Vec<(String, String)> {
+    let kv = |pairs: &[(&str, &str)]| {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect::<Vec<_>>()
+    };
+    match body {
+        Body::Empty => vec![],
+        Body::SessionForm => valid_form(
+            &format!("Sesi matriks {caller:?}"),
+            &ids.programme,
+            &ids.region,
+        )
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect(),
+        Body::AuditPage => kv(&[("page", "0")]),
+        Body::TestInvitation => vec![
+            ("session_id".into(), ids.session.clone()),
+            ("key".into(), format!("matrix-{caller_index}-{}", ids.round)),
+        ],
+        Body::BadLogin => kv(&[
+            ("email", caller.email().unwrap_or("x@bimtek.localhost")),
+            ("password", "bukan-sandinya"),
+        ]),
+        Body::PeopleQuery => kv(&[("query", ""), ("page", "0")]),
+        Body::Sri => kv(&[("id", &ids.sri)]),
+        Body::NewParticipant => kv(&[
+            ("full_name", "Peserta Matriks"),
+            ("phone", &format!("0813 2000 00{caller_index}{}", ids.round)),
+            ("region_id", &ids.region),
+        ]),
+        Body::Grant => kv(&[("role", "mentor"), ("programme_id", &ids.programme)]),
+        Body::WrongCode => kv(&[("code", "ZZZZZ-ZZZZZ")]),
+    }
+}
+
+struct Ids {
+    programme: String,
+    region: String,
+    session: String,
+    sri: String,
+    /// 0 for server functions, 1 for plain forms (keeps idempotency keys and phones apart).
+    round: usize,
+}
+
+async fn log_in_as(app: &TestApp, caller: Caller) -> reqwest::Client {
+    let client = client();
+    if let Some(email) = caller.email() {
+        let res = client
+            .post(app.url("/masuk"))
+            .header("origin", &app.base)
+            .form(&[
+                ("email", email),
+                ("password", DEMO_PASSWORD),
+                ("next", "/sesi"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 303, "[{}] login {caller:?}", app.label);
+    }
+    client
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn matrix_holds_on_every_database() {
     for (label, url, dir) in databases().await {
         let app = TestApp::spawn(label, &url, dir).await;
         let (programme, region) = demo_ids(&app).await;
-        let session_id = {
-            use bimtek::store::entities::session;
-            use sea_orm::{EntityTrait, QueryOrder};
-            session::Entity::find()
+        let (session, sri) = {
+            use bimtek::store::entities::{person, session};
+            use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+            let s = session::Entity::find()
                 .order_by_asc(session::Column::Id)
                 .one(&app.services.db)
                 .await
                 .unwrap()
                 .unwrap()
-                .id
-                .to_string()
+                .id;
+            let p = person::Entity::find()
+                .filter(person::Column::FullName.eq(bimtek::seed::DEMO_CODE_NAME))
+                .one(&app.services.db)
+                .await
+                .unwrap()
+                .unwrap()
+                .id;
+            (s.to_string(), p.to_string())
+        };
+        let mut ids = Ids {
+            programme,
+            region,
+            session,
+            sri,
+            round: 0,
         };
         let mut cells = 0;
         for (i, caller) in CALLERS.into_iter().enumerate() {
-            let client = client();
-            if let Some(email) = caller.email() {
-                let res = client
-                    .post(app.url("/masuk"))
-                    .header("origin", &app.base)
-                    .form(&[
-                        ("email", email),
-                        ("password", DEMO_PASSWORD),
-                        ("next", "/sesi"),
-                    ])
-                    .send()
-                    .await
-                    .unwrap();
-                assert_eq!(res.status(), 303, "[{label}] login {caller:?}");
-            }
+            let client = log_in_as(&app, caller).await;
+            ids.round = 0;
             for (path, body, expected) in matrix() {
-                let form: Vec<(String, String)> = match body {
-                    Body::Empty => vec![],
-                    Body::SessionForm => {
-                        valid_form(&format!("Sesi matriks {caller:?}"), &programme, &region)
-                            .into_iter()
-                            .map(|(k, v)| (k.to_string(), v))
-                            .collect()
-                    }
-                    Body::AuditPage => vec![("page".into(), "0".into())],
-                    Body::TestInvitation => vec![
-                        ("session_id".into(), session_id.clone()),
-                        ("key".into(), format!("matrix-{i}")),
-                    ],
-                    Body::BadLogin => vec![
-                        (
-                            "email".into(),
-                            caller.email().unwrap_or("x@bimtek.localhost").into(),
-                        ),
-                        ("password".into(), "bukan-sandinya".into()),
-                    ],
-                };
+                let form = form_body(&body, i, caller, &ids);
                 let res = client
                     .post(app.url(path))
                     .header("origin", &app.base)
@@ -194,17 +383,52 @@ async fn matrix_holds_on_every_database() {
                 assert_eq!(status, expected[i], "[{label}] {caller:?} {path}: {text}");
                 for s in forbidden_strings(caller) {
                     assert!(
-                        !text.contains(&s),
+                        !text.contains(&s.to_lowercase()),
                         "[{label}] {caller:?} {path} leaks {s:?}: {text}"
                     );
                 }
                 cells += 1;
             }
+            ids.round = 1;
+            for (path, body, expected) in form_matrix() {
+                let path = path
+                    .replace("{id}", &ids.session)
+                    .replace("{sri}", &ids.sri);
+                let form = form_body(&body, i, caller, &ids);
+                let res = client
+                    .post(app.url(&path))
+                    .header("origin", &app.base)
+                    .form(&form)
+                    .send()
+                    .await
+                    .unwrap();
+                let status = res.status().as_u16();
+                let to = location(&res);
+                let text = res.text().await.unwrap().to_lowercase();
+                let got = match status {
+                    303 if to.starts_with("/masuk?next=") => Login,
+                    303 => Done,
+                    s => Status(s),
+                };
+                assert_eq!(
+                    got, expected[i],
+                    "[{label}] {caller:?} {path} -> {to}: {text:.300}"
+                );
+                for s in forbidden_strings(caller) {
+                    assert!(
+                        !text.contains(&s.to_lowercase()),
+                        "[{label}] {caller:?} {path} leaks {s:?}"
+                    );
+                }
+                cells += 1;
+            }
         }
-        assert_eq!(cells, matrix().len() * CALLERS.len());
+        let per_caller = matrix().len() + form_matrix().len();
+        assert_eq!(cells, per_caller * CALLERS.len());
         eprintln!(
-            "[{label}] authorization matrix: {} functions x {} callers = {cells} cells",
+            "[{label}] authorization matrix: ({} server functions + {} plain forms) x {} callers = {cells} cells",
             matrix().len(),
+            form_matrix().len(),
             CALLERS.len()
         );
         app.stop().await;

@@ -200,6 +200,17 @@ async fn a_reset_link_sets_a_new_password_once() {
     };
     for (label, url, dir) in databases().await {
         let app = TestApp::spawn(label, &url, dir).await;
+        // Someone who knows the old password is logged in elsewhere.
+        let elsewhere = client();
+        let res = elsewhere
+            .post(app.url("/masuk"))
+            .header("origin", &app.base)
+            .form(&[("email", ORGANISER), ("password", DEMO_PASSWORD)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 303, "[{label}]");
+        assert!(whoami(&app, &elsewhere).await.contains("Rina"), "[{label}]");
         let res = app.post_form("/masuk/lupa", &[("email", ORGANISER)]).await;
         assert_eq!(res.status(), 303, "[{label}]");
         assert_eq!(location(&res), "/masuk/lupa?terkirim=1");
@@ -278,6 +289,12 @@ async fn a_reset_link_sets_a_new_password_once() {
                 .unwrap()
                 .contains("Rina Wulandari"),
             "[{label}] logged in"
+        );
+        // The reset ended the other login session; this browser stays logged in.
+        assert_eq!(whoami(&app, &elsewhere).await, "null", "[{label}]");
+        assert!(
+            whoami(&app, &app.client).await.contains("Rina"),
+            "[{label}]"
         );
 
         // The old password no longer works, the new one does; the link is spent.

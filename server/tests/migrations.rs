@@ -32,8 +32,11 @@ async fn demo_seed_is_idempotent_and_covers_every_role_and_zone() {
         let app = TestApp::spawn(label, &url, dir).await;
         let people = app.count("people").await;
         let sessions = app.count("sessions").await;
-        assert_eq!(people, 5, "[{label}] one account per role");
-        assert_eq!(app.count("person_roles").await, 5, "[{label}]");
+        // One account per role, plus a participant without email who logs in by code.
+        assert_eq!(people, 6, "[{label}]");
+        assert_eq!(app.count("person_roles").await, 6, "[{label}]");
+        assert_eq!(app.count("session_mentors").await, 2, "[{label}]");
+        assert_eq!(app.count("registrations").await, 1, "[{label}]");
         assert!(sessions >= 3, "[{label}]");
         let wrote = bimtek::seed::seed_demo(&app.services.db, chrono::Utc::now())
             .await

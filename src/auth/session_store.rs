@@ -36,15 +36,25 @@ impl SessionStore for SeaOrmStore {
     async fn save(&self, record: &Record) -> session_store::Result<()> {
         let data =
             serde_json::to_vec(record).map_err(|e| session_store::Error::Encode(e.to_string()))?;
+        // Kept beside the JSON so that all of one person's sessions can be ended at once.
+        let person_id = record
+            .data
+            .get(crate::auth::SESSION_PERSON_KEY)
+            .and_then(|v| v.as_i64());
         let row = auth_session::ActiveModel {
             id: Set(record.id.to_string()),
             data: Set(data),
             expiry_date: Set(to_chrono(record.expiry_date)),
+            person_id: Set(person_id),
         };
         AuthSession::insert(row)
             .on_conflict(
                 OnConflict::column(auth_session::Column::Id)
-                    .update_columns([auth_session::Column::Data, auth_session::Column::ExpiryDate])
+                    .update_columns([
+                        auth_session::Column::Data,
+                        auth_session::Column::ExpiryDate,
+                        auth_session::Column::PersonId,
+                    ])
                     .to_owned(),
             )
             .exec(&self.db)
@@ -84,4 +94,17 @@ impl ExpiredDeletion for SeaOrmStore {
             .map_err(backend)?;
         Ok(())
     }
+}
+
+/// Ends every login session of `person` (after a password reset, or when an admin locks them out).
+/// Runs on `db`, which may be the transaction that made the change.
+pub async fn end_all_of<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    person: crate::domain::PersonId,
+) -> Result<u64, sea_orm::DbErr> {
+    let res = AuthSession::delete_many()
+        .filter(auth_session::Column::PersonId.eq(person.0))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected)
 }

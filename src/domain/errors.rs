@@ -22,6 +22,12 @@ pub enum Field {
     Email,
     Password,
     PasswordConfirm,
+    FullName,
+    Phone,
+    Nik,
+    /// A participant's personal code.
+    Code,
+    Role,
     /// The form as a whole (e.g. "session not found").
     Form,
 }
@@ -44,6 +50,11 @@ impl Field {
             Field::Email => "email",
             Field::Password => "password",
             Field::PasswordConfirm => "password_confirm",
+            Field::FullName => "full_name",
+            Field::Phone => "phone",
+            Field::Nik => "nik",
+            Field::Code => "code",
+            Field::Role => "role",
             Field::Form => "form",
         }
     }
@@ -82,6 +93,18 @@ pub enum Problem {
     /// The repetition differs from the first entry.
     Mismatch,
     NotFound,
+    /// Not an Indonesian mobile number.
+    InvalidPhone,
+    /// A NIK is 16 digits.
+    InvalidNik,
+    /// Someone is already registered with this value (phone, NIK or email).
+    AlreadyRegistered,
+    /// A personal code that does not exist or was replaced.
+    WrongCode,
+    /// The grant exists already.
+    AlreadyGranted,
+    /// Removing it would leave nobody able to administer Bimtek.
+    LastAdmin,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

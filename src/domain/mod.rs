@@ -1,6 +1,7 @@
 //! Typed values and pure rules. Constructors parse raw input and return field-level errors.
 
 pub mod audit;
+pub mod directory;
 pub mod errors;
 pub mod ids;
 pub mod people;
@@ -10,9 +11,9 @@ pub mod zone;
 pub use audit::AuditEntry;
 pub use errors::{Field, FieldError, FieldErrors, Problem};
 pub use ids::{PersonId, ProgrammeId, RegionId, SessionId};
-pub use people::{Email, Role};
+pub use people::{Email, NewParticipant, ParticipantForm, Phone, Role, home_path};
 pub use session::{
-    Choice, MeetingUrl, NewSession, RegionChoice, SessionForm, SessionFormOptions, SessionMode,
-    SessionSummary, Track,
+    Choice, MeetingUrl, MySession, NewSession, RegionChoice, SessionForm, SessionFormOptions,
+    SessionMode, SessionSummary, Track,
 };
 pub use zone::Zone;

@@ -346,6 +346,17 @@ pub struct SessionSummary {
     pub cancelled: bool,
 }
 
+/// One of the caller's own registrations, with its session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MySession {
+    pub session: SessionSummary,
+    /// room | online
+    pub seat_kind: String,
+    /// invited | confirmed | waitlisted
+    pub status: String,
+    pub waitlist_position: Option<i64>,
+}
+
 /// A choice in a select box.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Choice {

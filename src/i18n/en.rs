@@ -124,5 +124,83 @@ pub(super) fn text(m: Msg) -> &'static str {
         ErrLinkGone => {
             "This login link no longer works: it was used or it expired. Ask for a new one on the login page."
         }
+        NavPeople => "People",
+        NavMyParticipants => "My participants",
+        NavMentoring => "Mentoring",
+        NavMySessions => "My sessions",
+        PeopleTitle => "People and roles",
+        PeopleSearch => "Search name or email",
+        SearchButton => "Search",
+        PeopleEmpty => "Nobody matches.",
+        ColName => "Name",
+        ColRoles => "Roles",
+        ColPhone => "Mobile number",
+        ColNik => "NIK",
+        ColRegistered => "Registered",
+        NoEmail => "no email",
+        PersonContact => "Personal details",
+        PersonRegisteredBy => "Registered by",
+        PersonLoginWays => "How they log in",
+        WayPassword => "password",
+        WayCode => "personal code",
+        WayEmailLink => "email link",
+        WayNone => "none yet",
+        ScopeAll => "all",
+        RemoveRole => "Remove",
+        AddRole => "Add role",
+        FieldRole => "Role",
+        AllProgrammes => "All programmes",
+        AllRegions => "All regions",
+        RolesUpdated => "Roles updated and recorded in the audit log.",
+        RoleAdmin => "Admin",
+        RoleOrganiser => "Organiser",
+        RoleMentor => "Mentor",
+        RoleCoordinator => "Coordinator",
+        RoleParticipant => "Participant (KPM)",
+        BackToPeople => "Back to people",
+        CoordTitle => "Participants I registered",
+        CoordRegisterTitle => "Register a participant without email",
+        CoordRegisterIntro => {
+            "The participant gets a personal code to log in and check in. Their invitations come to your email for you to pass on."
+        }
+        FieldFullName => "Full name",
+        FieldPhone => "Mobile number",
+        HintPhone => "For example 0812 3456 7890",
+        FieldNik => "NIK (optional)",
+        HintNik => "16 digits, as on the ID card",
+        RegisterAndIssue => "Register and create code",
+        CoordEmpty => "You have not registered anyone yet.",
+        NewCode => "New code",
+        HintNewCode => "The old code stops working at once.",
+        CardTitle => "Personal code card",
+        CardIntro => {
+            "Print this card or show it to the participant. The code is shown only this once."
+        }
+        CardHowTo => {
+            "Scan the QR code with the phone camera, or open Bimtek, choose “Log in with a personal code” and type this code."
+        }
+        CardKeepPrivate => "Keep this code like a PIN: do not share it.",
+        Print => "Print",
+        CardGone => {
+            "A code is shown only once, when it is made. If it is lost, make a new one from the participant list."
+        }
+        BackToParticipants => "Back to my participants",
+        CodeLoginTitle => "Log in with a personal code",
+        CodeLoginIntro => {
+            "For participants without email: the code is on the card from your coordinator."
+        }
+        FieldCode => "Personal code",
+        HintCode => "For example ABCDE-FGHJK",
+        CodeConfirmIntro => "Press the button below to log in with the code from your card.",
+        MentorHomeTitle => "Sessions I mentor",
+        MentorHomeEmpty => "No upcoming sessions are assigned to you.",
+        MyHomeTitle => "My sessions",
+        MyHomeEmpty => "You are not registered for any session yet.",
+        SeeSessions => "See the sessions on offer",
+        SeatRoom => "Room seat",
+        SeatOnline => "Online seat",
+        StatusConfirmed => "Confirmed",
+        StatusInvited => "Invited",
+        StatusWaitlisted => "Waitlist",
     }
 }

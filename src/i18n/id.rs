@@ -124,5 +124,81 @@ pub(super) fn text(m: Msg) -> &'static str {
         ErrLinkGone => {
             "Tautan masuk ini tidak berlaku lagi: sudah dipakai atau kedaluwarsa. Minta tautan baru di halaman masuk."
         }
+        NavPeople => "Orang",
+        NavMyParticipants => "Peserta saya",
+        NavMentoring => "Pendampingan",
+        NavMySessions => "Sesi saya",
+        PeopleTitle => "Orang dan peran",
+        PeopleSearch => "Cari nama atau email",
+        SearchButton => "Cari",
+        PeopleEmpty => "Tidak ada orang yang cocok.",
+        ColName => "Nama",
+        ColRoles => "Peran",
+        ColPhone => "Nomor HP",
+        ColNik => "NIK",
+        ColRegistered => "Didaftarkan",
+        NoEmail => "tanpa email",
+        PersonContact => "Data diri",
+        PersonRegisteredBy => "Didaftarkan oleh",
+        PersonLoginWays => "Cara masuk",
+        WayPassword => "kata sandi",
+        WayCode => "kode pribadi",
+        WayEmailLink => "tautan email",
+        WayNone => "belum ada",
+        ScopeAll => "semua",
+        RemoveRole => "Cabut",
+        AddRole => "Tambah peran",
+        FieldRole => "Peran",
+        AllProgrammes => "Semua program",
+        AllRegions => "Semua wilayah",
+        RolesUpdated => "Peran diperbarui dan dicatat di log audit.",
+        RoleAdmin => "Admin",
+        RoleOrganiser => "Penyelenggara",
+        RoleMentor => "Pendamping",
+        RoleCoordinator => "Koordinator",
+        RoleParticipant => "Peserta (KPM)",
+        BackToPeople => "Kembali ke daftar orang",
+        CoordTitle => "Peserta yang saya daftarkan",
+        CoordRegisterTitle => "Daftarkan peserta tanpa email",
+        CoordRegisterIntro => {
+            "Peserta mendapat kode pribadi untuk masuk dan presensi. Undangan untuk mereka dikirim ke email Anda untuk diteruskan."
+        }
+        FieldFullName => "Nama lengkap",
+        FieldPhone => "Nomor HP",
+        HintPhone => "Contoh: 0812 3456 7890",
+        FieldNik => "NIK (tidak wajib)",
+        HintNik => "16 angka sesuai KTP",
+        RegisterAndIssue => "Daftarkan dan buat kode",
+        CoordEmpty => "Belum ada peserta yang Anda daftarkan.",
+        NewCode => "Buat kode baru",
+        HintNewCode => "Kode lama langsung tidak berlaku.",
+        CardTitle => "Kartu kode pribadi",
+        CardIntro => {
+            "Cetak atau tunjukkan kartu ini kepada peserta. Kode hanya ditampilkan sekali ini."
+        }
+        CardHowTo => {
+            "Pindai kode QR dengan kamera HP, atau buka Bimtek, pilih “Masuk dengan kode pribadi” dan ketik kode ini."
+        }
+        CardKeepPrivate => "Simpan kode ini seperti PIN: jangan dibagikan.",
+        Print => "Cetak",
+        CardGone => {
+            "Kode hanya ditampilkan sekali, saat dibuat. Bila hilang, buat kode baru dari daftar peserta."
+        }
+        BackToParticipants => "Kembali ke daftar peserta",
+        CodeLoginTitle => "Masuk dengan kode pribadi",
+        CodeLoginIntro => "Untuk peserta tanpa email: kodenya ada di kartu dari koordinator Anda.",
+        FieldCode => "Kode pribadi",
+        HintCode => "Contoh: ABCDE-FGHJK",
+        CodeConfirmIntro => "Tekan tombol di bawah untuk masuk dengan kode dari kartu Anda.",
+        MentorHomeTitle => "Sesi yang saya dampingi",
+        MentorHomeEmpty => "Belum ada sesi mendatang yang Anda dampingi.",
+        MyHomeTitle => "Sesi saya",
+        MyHomeEmpty => "Anda belum terdaftar di sesi mana pun.",
+        SeeSessions => "Lihat sesi yang tersedia",
+        SeatRoom => "Kursi di ruangan",
+        SeatOnline => "Kursi daring",
+        StatusConfirmed => "Terdaftar",
+        StatusInvited => "Diundang",
+        StatusWaitlisted => "Daftar tunggu",
     }
 }

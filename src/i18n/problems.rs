@@ -48,6 +48,22 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         (Lang::En, Mismatch) => "Does not match the new password above.".into(),
         (Lang::Id, NotFound) => "Tidak ditemukan; mungkin sudah dihapus.".into(),
         (Lang::En, NotFound) => "Not found; it may have been removed.".into(),
+        (Lang::Id, InvalidPhone) => "Nomor HP tidak valid, misalnya 0812 3456 7890.".into(),
+        (Lang::En, InvalidPhone) => "Not a valid mobile number, e.g. 0812 3456 7890.".into(),
+        (Lang::Id, InvalidNik) => "NIK terdiri dari 16 angka, sesuai KTP.".into(),
+        (Lang::En, InvalidNik) => "A NIK has 16 digits, as on the ID card.".into(),
+        (Lang::Id, AlreadyRegistered) => "Sudah terdaftar atas nama orang lain.".into(),
+        (Lang::En, AlreadyRegistered) => "Already registered for someone else.".into(),
+        (Lang::Id, WrongCode) => {
+            "Kode tidak dikenal. Periksa lagi, atau minta kode baru ke koordinator Anda.".into()
+        }
+        (Lang::En, WrongCode) => {
+            "Unknown code. Check it again, or ask your coordinator for a new one.".into()
+        }
+        (Lang::Id, AlreadyGranted) => "Orang ini sudah memiliki peran tersebut.".into(),
+        (Lang::En, AlreadyGranted) => "This person already has that role.".into(),
+        (Lang::Id, LastAdmin) => "Tidak bisa: harus tetap ada setidaknya satu admin.".into(),
+        (Lang::En, LastAdmin) => "Not possible: at least one admin must remain.".into(),
     }
 }
 

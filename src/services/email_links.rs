@@ -190,6 +190,9 @@ pub async fn reset_password(
         .ok_or(ServiceError::Gone)?;
     // Any other login or reset link of this person stops working too.
     login_tokens::spend_all_of(&txn, person_id, now).await?;
+    // Whoever knew the old password is logged out everywhere (this browser logs in afresh below).
+    let ended = crate::auth::session_store::end_all_of(&txn, PersonId(person_id)).await?;
+    tracing::info!(person_id, ended, "password reset ended login sessions");
     let mut row = p.into_active_model();
     row.password_hash = Set(Some(hash));
     row.updated_at = Set(now);

@@ -11,14 +11,14 @@ use sea_orm::{
 use super::{ServiceError, Services, require};
 use crate::auth::Actor;
 use crate::domain::{
-    Choice, Field, FieldErrors, NewSession, Problem, ProgrammeId, RegionChoice, RegionId,
-    SessionForm, SessionFormOptions, SessionId, SessionMode, SessionSummary, Track, Zone,
+    Choice, Field, FieldErrors, MySession, NewSession, Problem, ProgrammeId, RegionChoice,
+    RegionId, SessionForm, SessionFormOptions, SessionId, SessionMode, SessionSummary, Track, Zone,
 };
 use crate::i18n::Lang;
 use crate::mail::{self, outbox};
 use crate::store;
 use crate::store::audit::{self, Entry};
-use crate::store::entities::{person, programme, region, session};
+use crate::store::entities::{person, programme, region, registration, session, session_mentor};
 
 /// How many sessions one list page shows.
 pub const LIST_LIMIT: u64 = 200;
@@ -88,6 +88,70 @@ async fn summaries(
             })
         })
         .collect()
+}
+
+/// Mentors: the upcoming sessions they are assigned to, soonest first.
+pub async fn mentor_upcoming(
+    svc: &Services,
+    actor: Option<&Actor>,
+    now: DateTime<Utc>,
+) -> Result<Vec<SessionSummary>, ServiceError> {
+    let actor = require(actor)?;
+    if !(actor.is_admin() || actor.has_role(crate::domain::Role::Mentor)) {
+        return Err(ServiceError::Forbidden);
+    }
+    let ids: Vec<i64> = session_mentor::Entity::find()
+        .filter(session_mentor::Column::PersonId.eq(actor.person_id.0))
+        .all(&svc.db)
+        .await?
+        .into_iter()
+        .map(|m| m.session_id)
+        .collect();
+    let rows = session::Entity::find()
+        .filter(session::Column::Id.is_in(ids))
+        .filter(session::Column::EndsAt.gt(now))
+        .order_by_asc(session::Column::StartsAt)
+        .limit(LIST_LIMIT)
+        .all(&svc.db)
+        .await?;
+    summaries(&svc.db, rows).await
+}
+
+/// Anyone logged in: the sessions they registered for (not cancelled), with seat and status.
+pub async fn my_upcoming(
+    svc: &Services,
+    actor: Option<&Actor>,
+    now: DateTime<Utc>,
+) -> Result<Vec<MySession>, ServiceError> {
+    let actor = require(actor)?;
+    let regs: HashMap<i64, registration::Model> = registration::Entity::find()
+        .filter(registration::Column::PersonId.eq(actor.person_id.0))
+        .filter(registration::Column::Status.ne("cancelled"))
+        .all(&svc.db)
+        .await?
+        .into_iter()
+        .map(|r| (r.session_id, r))
+        .collect();
+    let rows = session::Entity::find()
+        .filter(session::Column::Id.is_in(regs.keys().copied().collect::<Vec<_>>()))
+        .filter(session::Column::EndsAt.gt(now))
+        .order_by_asc(session::Column::StartsAt)
+        .limit(LIST_LIMIT)
+        .all(&svc.db)
+        .await?;
+    Ok(summaries(&svc.db, rows)
+        .await?
+        .into_iter()
+        .filter_map(|s| {
+            let r = regs.get(&s.id.0)?;
+            Some(MySession {
+                seat_kind: r.seat_kind.clone(),
+                status: r.status.clone(),
+                waitlist_position: r.waitlist_position,
+                session: s,
+            })
+        })
+        .collect())
 }
 
 fn corrupt(what: &str, id: i64) -> ServiceError {

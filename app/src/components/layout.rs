@@ -1,5 +1,6 @@
 //! The page frame: header with navigation, who is logged in, and the language switch.
 
+use bimtek::domain::Role;
 use bimtek::i18n::Msg;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -23,6 +24,12 @@ pub fn Header(user: Option<CurrentUser>) -> impl IntoView {
     };
     let is_organiser = user.as_ref().is_some_and(|u| u.is_organiser);
     let is_admin = user.as_ref().is_some_and(|u| u.is_admin);
+    let has = |r: Role| user.as_ref().is_some_and(|u| u.roles.contains(&r));
+    let (is_coordinator, is_mentor, is_participant) = (
+        has(Role::Coordinator),
+        has(Role::Mentor),
+        has(Role::Participant),
+    );
     view! {
         <a class="skip" href="#main">{lang.t(Msg::SkipToContent)}</a>
         <header class="top">
@@ -33,6 +40,10 @@ pub fn Header(user: Option<CurrentUser>) -> impl IntoView {
             <nav aria-label="Menu">
                 <a href="/sesi">{lang.t(Msg::NavSessions)}</a>
                 {is_organiser.then(|| view! { <a href="/sesi/baru">{lang.t(Msg::NavNewSession)}</a> })}
+                {is_participant.then(|| view! { <a href="/saya">{lang.t(Msg::NavMySessions)}</a> })}
+                {is_mentor.then(|| view! { <a href="/pendamping">{lang.t(Msg::NavMentoring)}</a> })}
+                {is_coordinator.then(|| view! { <a href="/koordinator">{lang.t(Msg::NavMyParticipants)}</a> })}
+                {is_admin.then(|| view! { <a href="/admin/orang">{lang.t(Msg::NavPeople)}</a> })}
                 {is_admin.then(|| view! { <a href="/admin/audit">{lang.t(Msg::NavAudit)}</a> })}
                 <a
                     class="lang"

@@ -11,6 +11,7 @@ use crate::i18n::use_lang;
 
 use crate::server_fns::Submitted;
 use crate::server_fns::auth::{Login, LoginForm, LoginLinkForm};
+use crate::server_fns::people::CodeLoginForm;
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
@@ -27,6 +28,7 @@ pub fn LoginPage() -> impl IntoView {
         ..Default::default()
     });
     let link_sub = use_context::<Submitted<LoginLinkForm>>();
+    let code_sub = use_context::<Submitted<CodeLoginForm>>();
     let link_sent = use_query_map().read_untracked().get("tautan").as_deref() == Some("terkirim");
     view! {
         <Title text=lang.t(Msg::LoginTitle) />
@@ -37,6 +39,55 @@ pub fn LoginPage() -> impl IntoView {
             <a href="/masuk/lupa">{lang.t(Msg::ForgotPassword)}</a>
         </p>
         <LoginLinkRequest sub=link_sub sent=link_sent />
+        <CodeLogin sub=code_sub />
+    }
+}
+
+/// "Log in with a personal code", for participants without email: a plain form.
+#[component]
+fn CodeLogin(sub: Option<Submitted<CodeLoginForm>>) -> impl IntoView {
+    let lang = use_lang();
+    let (code, errors, error) = match sub {
+        Some(s) => (s.form.code, s.errors, s.error),
+        None => (String::new(), FieldErrors::default(), None),
+    };
+    let whole = error
+        .filter(|e| !matches!(e, crate::error::AppError::Invalid(_)))
+        .map(|e| e.message(lang));
+    view! {
+        <section class="login-link" aria-labelledby="code-login-title" id="kode">
+            <h2 id="code-login-title">{lang.t(Msg::CodeLoginTitle)}</h2>
+            <p class="intro">{lang.t(Msg::CodeLoginIntro)}</p>
+            {whole.map(|m| view! { <div class="alert alert-error" role="alert">{m}</div> })}
+            <form method="post" action="/masuk/kode" class="stack narrow" id="code-form" novalidate>
+                <TextField field=Field::Code label=Msg::FieldCode value=code errors=Signal::stored(errors) hint=Msg::HintCode autocomplete="off" required=true maxlength=20 form="-code" />
+                <p class="actions">
+                    <button type="submit" class="secondary">{lang.t(Msg::LoginButton)}</button>
+                </p>
+            </form>
+        </section>
+    }
+}
+
+/// `/k/:code`, the link in a card's QR code: one button that logs in with the code (a GET never
+/// logs anyone in).
+#[component]
+pub fn CodeLinkPage() -> impl IntoView {
+    let lang = use_lang();
+    let code = leptos_router::hooks::use_params_map()
+        .read_untracked()
+        .get("code")
+        .unwrap_or_default();
+    view! {
+        <Title text=lang.t(Msg::CodeLoginTitle) />
+        <h1>{lang.t(Msg::CodeLoginTitle)}</h1>
+        <p class="intro">{lang.t(Msg::CodeConfirmIntro)}</p>
+        <form method="post" action="/masuk/kode" class="stack narrow" id="code-link-form">
+            <input type="hidden" name="code" value=code />
+            <p class="actions">
+                <button type="submit" class="primary big">{lang.t(Msg::LoginButton)}</button>
+            </p>
+        </form>
     }
 }
 

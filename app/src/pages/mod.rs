@@ -1,6 +1,9 @@
 pub mod audit;
+pub mod coordinator;
+pub mod homes;
 pub mod login;
 pub mod login_link;
 pub mod password_reset;
+pub mod people;
 pub mod session_list;
 pub mod session_new;

@@ -80,8 +80,14 @@ fn track_label(lang: Lang, t: Track) -> &'static str {
     })
 }
 
+/// One session as a card; `children` adds lines under it (e.g. the caller's seat and status).
 #[component]
-fn SessionCard(s: SessionSummary, organiser: bool, form_key: String) -> impl IntoView {
+pub fn SessionCard(
+    s: SessionSummary,
+    organiser: bool,
+    #[prop(optional)] form_key: String,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
     let lang = use_lang();
     let id = s.id;
     let when = format!(
@@ -116,6 +122,7 @@ fn SessionCard(s: SessionSummary, organiser: bool, form_key: String) -> impl Int
                     <div><dt>{lang.t(Msg::OnlineSeats)}</dt><dd>{s.online_capacity}</dd></div>
                 })}
             </dl>
+            {children.map(|c| c())}
             {organiser.then(|| view! { <TestInvitationButton id=id.0 form_key lang /> })}
         </li>
     }

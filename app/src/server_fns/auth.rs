@@ -37,9 +37,10 @@ pub struct LoginForm {
 }
 
 impl LoginForm {
-    /// Only local paths, so a crafted link cannot send someone to another site after login.
-    pub fn safe_next(&self) -> String {
-        bimtek::text::local_path(self.next.trim(), "/sesi").to_string()
+    /// Only local paths, so a crafted link cannot send someone to another site after login;
+    /// without one, the home page of the person's role.
+    pub fn safe_next(&self, roles: &[Role]) -> String {
+        bimtek::text::local_path(self.next.trim(), bimtek::domain::home_path(roles)).to_string()
     }
 
     /// What may be shown back after a failed attempt: never the password.
@@ -83,7 +84,7 @@ pub async fn login(#[server(flatten)] form: LoginForm) -> Result<String, AppErro
     let actor =
         bimtek::services::auth::login_with_password(&svc, ip, &form.email, &form.password).await?;
     ctx::log_in(&session, &actor).await?;
-    Ok(form.safe_next())
+    Ok(form.safe_next(&actor.roles()))
 }
 
 #[cfg(feature = "ssr")]
@@ -99,10 +100,11 @@ mod tests {
             next: n.into(),
             ..Default::default()
         };
-        assert_eq!(f("/sesi/baru").safe_next(), "/sesi/baru");
-        assert_eq!(f("//evil.example").safe_next(), "/sesi");
-        assert_eq!(f("https://evil.example").safe_next(), "/sesi");
-        assert_eq!(f("/\\evil.example").safe_next(), "/sesi");
-        assert_eq!(f("").safe_next(), "/sesi");
+        let kpm = [Role::Participant];
+        assert_eq!(f("/sesi/baru").safe_next(&kpm), "/sesi/baru");
+        assert_eq!(f("//evil.example").safe_next(&kpm), "/saya");
+        assert_eq!(f("https://evil.example").safe_next(&kpm), "/saya");
+        assert_eq!(f("/\\evil.example").safe_next(&kpm), "/saya");
+        assert_eq!(f("").safe_next(&[Role::Mentor]), "/pendamping");
     }
 }

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod ctx;
+pub mod people;
 pub mod sessions;
 
 use bimtek::domain::FieldErrors;

@@ -196,6 +196,18 @@ impl TestApp {
     }
 }
 
+/// What `get_current_user` answers for `client`: its JSON, `null` when logged out.
+pub async fn whoami(app: &TestApp, client: &reqwest::Client) -> String {
+    let res = client
+        .post(app.url("/api/get_current_user"))
+        .header("origin", &app.base)
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(res.status(), 200, "[{}] get_current_user", app.label);
+    res.text().await.expect("body")
+}
+
 pub fn location(res: &reqwest::Response) -> String {
     res.headers()
         .get("location")

@@ -7,6 +7,8 @@ pub struct Model {
     pub id: String,
     pub data: Vec<u8>,
     pub expiry_date: DateTimeUtc,
+    /// Who is logged in with this session (`None` before login).
+    pub person_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

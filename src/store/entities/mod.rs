@@ -10,4 +10,6 @@ pub mod person_role;
 pub mod programme;
 pub mod programme_target;
 pub mod region;
+pub mod registration;
 pub mod session;
+pub mod session_mentor;

@@ -17,6 +17,8 @@ pub struct Model {
     pub personal_code_hash: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// The coordinator who registered this participant (relays their mail when they have none).
+    pub registered_by: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,0 +1,90 @@
+//! The mentor's and the participant's home pages: their own sessions, nothing else.
+
+use bimtek::domain::MySession;
+use bimtek::i18n::{Lang, Msg};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::i18n::use_lang;
+use crate::pages::session_list::SessionCard;
+use crate::server_fns::people::{list_mentor_sessions, list_my_sessions};
+
+/// `/pendamping`: the sessions a mentor is assigned to.
+#[component]
+pub fn MentorHomePage() -> impl IntoView {
+    let lang = use_lang();
+    let data = Resource::new(|| (), |_| list_mentor_sessions());
+    view! {
+        <Title text=lang.t(Msg::MentorHomeTitle) />
+        <h1>{lang.t(Msg::MentorHomeTitle)}</h1>
+        <Suspense fallback=|| view! { <p class="muted">"…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(list) if list.is_empty() => view! {
+                        <p class="empty">{lang.t(Msg::MentorHomeEmpty)}</p>
+                    }
+                    .into_any(),
+                    Ok(list) => view! {
+                        <ul class="sessions">
+                            {list.into_iter().map(|s| view! { <SessionCard s organiser=false /> }).collect_view()}
+                        </ul>
+                    }
+                    .into_any(),
+                    Err(e) => view! { <div class="alert alert-error" role="alert">{e.message(lang)}</div> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// `/saya`: the sessions a participant registered for, with seat and status.
+#[component]
+pub fn MyHomePage() -> impl IntoView {
+    let lang = use_lang();
+    let data = Resource::new(|| (), |_| list_my_sessions());
+    view! {
+        <Title text=lang.t(Msg::MyHomeTitle) />
+        <h1>{lang.t(Msg::MyHomeTitle)}</h1>
+        <Suspense fallback=|| view! { <p class="muted">"…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(list) if list.is_empty() => view! {
+                        <p class="empty">{lang.t(Msg::MyHomeEmpty)}</p>
+                        <p><a class="button primary" href="/sesi">{lang.t(Msg::SeeSessions)}</a></p>
+                    }
+                    .into_any(),
+                    Ok(list) => view! {
+                        <ul class="sessions">
+                            {list.into_iter().map(|m| my_card(m, lang)).collect_view()}
+                        </ul>
+                    }
+                    .into_any(),
+                    Err(e) => view! { <div class="alert alert-error" role="alert">{e.message(lang)}</div> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn my_card(m: MySession, lang: Lang) -> impl IntoView {
+    let seat = lang.t(if m.seat_kind == "room" {
+        Msg::SeatRoom
+    } else {
+        Msg::SeatOnline
+    });
+    let status = match (m.status.as_str(), m.waitlist_position) {
+        ("waitlisted", Some(n)) => format!("{} #{n}", lang.t(Msg::StatusWaitlisted)),
+        ("waitlisted", None) => lang.t(Msg::StatusWaitlisted).to_string(),
+        ("invited", _) => lang.t(Msg::StatusInvited).to_string(),
+        _ => lang.t(Msg::StatusConfirmed).to_string(),
+    };
+    view! {
+        <SessionCard s=m.session organiser=false>
+            <p class="my-status">
+                <span class="badge">{seat}</span>
+                " "
+                <strong>{status}</strong>
+            </p>
+        </SessionCard>
+    }
+}
