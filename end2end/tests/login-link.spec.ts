@@ -21,7 +21,7 @@ test('a participant logs in with an email link, once', async ({ page }) => {
   await page.goto(link!);
   await expect(page.getByRole('heading', { name: 'Konfirmasi masuk' })).toBeVisible();
   await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await expect(page).toHaveURL(/\/sesi$/);
+  await expect(page).toHaveURL(/\/saya$/);
   await expect(page.getByText('Siti Aminah (KPM)')).toBeVisible();
 
   // The same link again, after logging out: refused with a clear message.

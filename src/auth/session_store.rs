@@ -31,23 +31,45 @@ fn to_chrono(t: time::OffsetDateTime) -> DateTime<Utc> {
     DateTime::from_timestamp(t.unix_timestamp(), t.nanosecond()).unwrap_or_default()
 }
 
+fn row(record: &Record) -> session_store::Result<auth_session::ActiveModel> {
+    let data =
+        serde_json::to_vec(record).map_err(|e| session_store::Error::Encode(e.to_string()))?;
+    // Kept beside the JSON so that all of one person's sessions can be ended at once.
+    let person_id = record
+        .data
+        .get(crate::auth::SESSION_PERSON_KEY)
+        .and_then(|v| v.as_i64());
+    Ok(auth_session::ActiveModel {
+        id: Set(record.id.to_string()),
+        data: Set(data),
+        expiry_date: Set(to_chrono(record.expiry_date)),
+        person_id: Set(person_id),
+    })
+}
+
 #[async_trait]
 impl SessionStore for SeaOrmStore {
+    /// A new session: a plain insert, with a fresh id if (against all odds) the id is taken, so
+    /// one session can never overwrite another.
+    async fn create(&self, record: &mut Record) -> session_store::Result<()> {
+        loop {
+            match AuthSession::insert(row(record)?).exec(&self.db).await {
+                Ok(_) => return Ok(()),
+                Err(e)
+                    if matches!(
+                        e.sql_err(),
+                        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+                    ) =>
+                {
+                    record.id = Id::default();
+                }
+                Err(e) => return Err(backend(e)),
+            }
+        }
+    }
+
     async fn save(&self, record: &Record) -> session_store::Result<()> {
-        let data =
-            serde_json::to_vec(record).map_err(|e| session_store::Error::Encode(e.to_string()))?;
-        // Kept beside the JSON so that all of one person's sessions can be ended at once.
-        let person_id = record
-            .data
-            .get(crate::auth::SESSION_PERSON_KEY)
-            .and_then(|v| v.as_i64());
-        let row = auth_session::ActiveModel {
-            id: Set(record.id.to_string()),
-            data: Set(data),
-            expiry_date: Set(to_chrono(record.expiry_date)),
-            person_id: Set(person_id),
-        };
-        AuthSession::insert(row)
+        AuthSession::insert(row(record)?)
             .on_conflict(
                 OnConflict::column(auth_session::Column::Id)
                     .update_columns([

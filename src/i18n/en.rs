@@ -202,5 +202,6 @@ pub(super) fn text(m: Msg) -> &'static str {
         StatusConfirmed => "Confirmed",
         StatusInvited => "Invited",
         StatusWaitlisted => "Waitlist",
+        CodeLoginButton => "Log in with code",
     }
 }

@@ -200,5 +200,6 @@ pub(super) fn text(m: Msg) -> &'static str {
         StatusConfirmed => "Terdaftar",
         StatusInvited => "Diundang",
         StatusWaitlisted => "Daftar tunggu",
+        CodeLoginButton => "Masuk dengan kode",
     }
 }

@@ -237,6 +237,7 @@ pub enum Msg {
     StatusConfirmed,
     StatusInvited,
     StatusWaitlisted,
+    CodeLoginButton,
 }
 
 #[cfg(test)]

@@ -62,7 +62,7 @@ fn CodeLogin(sub: Option<Submitted<CodeLoginForm>>) -> impl IntoView {
             <form method="post" action="/masuk/kode" class="stack narrow" id="code-form" novalidate>
                 <TextField field=Field::Code label=Msg::FieldCode value=code errors=Signal::stored(errors) hint=Msg::HintCode autocomplete="off" required=true maxlength=20 form="-code" />
                 <p class="actions">
-                    <button type="submit" class="secondary">{lang.t(Msg::LoginButton)}</button>
+                    <button type="submit" class="secondary">{lang.t(Msg::CodeLoginButton)}</button>
                 </p>
             </form>
         </section>

@@ -1,0 +1,50 @@
+// Screenshots of the pages at 360 px and 1280 px: `BASE_URL=… node screenshots.mjs <outdir>`.
+// Not a test: for looking at what was built.
+import { chromium } from '@playwright/test';
+
+const base = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
+const out = process.argv[2] ?? 'screenshots';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+
+async function as(email, width) {
+  const ctx = await browser.newContext({ viewport: { width, height: 900 }, baseURL: base });
+  const page = await ctx.newPage();
+  if (email) {
+    await page.goto('/masuk');
+    await page.locator('#login-form').getByLabel('Email').fill(email);
+    await page.locator('#login-form').getByLabel('Kata sandi').fill('bimtek-demo-2026');
+    await page.locator('#login-form').getByRole('button', { name: 'Masuk', exact: true }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/masuk'));
+  }
+  return page;
+}
+
+const shots = [
+  [null, '/masuk', 'login'],
+  ['admin@bimtek.localhost', '/admin/orang', 'people'],
+  ['admin@bimtek.localhost', '/admin/orang/6', 'person'],
+  ['koordinator@bimtek.localhost', '/koordinator', 'coordinator'],
+  ['pendamping@bimtek.localhost', '/pendamping', 'mentor'],
+  ['kpm@bimtek.localhost', '/saya', 'participant'],
+];
+for (const width of [360, 1280]) {
+  for (const [email, path, name] of shots) {
+    const page = await as(email, width);
+    await page.goto(path);
+    await page.screenshot({ path: `${out}/${name}-${width}.png`, fullPage: true });
+    await page.context().close();
+  }
+  // The card, right after registering someone.
+  const page = await as('koordinator@bimtek.localhost', width);
+  const f = page.locator('#participant-form');
+  await f.getByLabel('Nama lengkap').fill('Yuliana Rahayu');
+  await f.getByLabel('Nomor HP').fill(`0813 ${String(Date.now()).slice(-8)}`);
+  await f.getByLabel('Wilayah').selectOption({ label: 'Kota Makassar' });
+  await f.getByRole('button', { name: 'Daftarkan dan buat kode' }).click();
+  await page.waitForSelector('.code-card');
+  await page.screenshot({ path: `${out}/card-${width}.png`, fullPage: true });
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: `${out}/card-print-${width}.png`, fullPage: true });
+  await page.context().close();
+}
+await browser.close();
