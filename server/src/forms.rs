@@ -14,6 +14,7 @@ use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, Method, Request, StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use bimtek::auth::Actor;
 use bimtek::auth::limits::ClientIp;
 use bimtek::domain::{SessionForm, SessionId};
 use bimtek::i18n::{Lang, Msg};
@@ -101,6 +102,29 @@ pub(crate) fn error_page(lang: Lang, status: StatusCode, message: &str) -> Respo
     (status, Html(body)).into_response()
 }
 
+/// The error page for a service error of a form that has no page of its own.
+pub(crate) fn service_error_page(headers: &HeaderMap, e: ServiceError) -> Response {
+    log(&e);
+    let lang = app::i18n::from_headers(headers);
+    error_page(lang, status_of(&e), &AppError::from(e).message(lang))
+}
+
+/// The caller, or the error page a broken login-session store deserves.
+pub(crate) async fn caller(
+    st: &AppState,
+    session: &Session,
+    headers: &HeaderMap,
+) -> Result<Option<Actor>, Response> {
+    actor_of(&st.services, session).await.map_err(|_| {
+        let lang = app::i18n::from_headers(headers);
+        error_page(
+            lang,
+            StatusCode::INTERNAL_SERVER_ERROR,
+            lang.t(Msg::ErrInternal),
+        )
+    })
+}
+
 pub(crate) fn login_redirect(next: &str) -> Response {
     Redirect::to(&format!(
         "/masuk?next={}",
@@ -159,16 +183,9 @@ pub async fn create_session(
     Form(form): Form<SessionForm>,
 ) -> Response {
     let svc = &st.services;
-    let actor = match actor_of(svc, &session).await {
+    let actor = match caller(&st, &session, &headers).await {
         Ok(a) => a,
-        Err(_) => {
-            let lang = app::i18n::from_headers(&headers);
-            return error_page(
-                lang,
-                StatusCode::INTERNAL_SERVER_ERROR,
-                lang.t(Msg::ErrInternal),
-            );
-        }
+        Err(r) => return r,
     };
     match services::sessions::create(svc, actor.as_ref(), &form, chrono::Utc::now()).await {
         Ok(SessionId(id)) => Redirect::to(&format!("/sesi?dibuat={id}#sesi-{id}")).into_response(),
@@ -185,16 +202,9 @@ pub async fn test_invitation(
     Form(form): Form<TestInvitationForm>,
 ) -> Response {
     let svc = &st.services;
-    let lang = app::i18n::from_headers(&headers);
-    let actor = match actor_of(svc, &session).await {
+    let actor = match caller(&st, &session, &headers).await {
         Ok(a) => a,
-        Err(_) => {
-            return error_page(
-                lang,
-                StatusCode::INTERNAL_SERVER_ERROR,
-                lang.t(Msg::ErrInternal),
-            );
-        }
+        Err(r) => return r,
     };
     let result =
         services::sessions::send_test_invitation(svc, actor.as_ref(), SessionId(id), &form.key)
@@ -209,11 +219,7 @@ pub async fn test_invitation(
             Redirect::to(&format!("/sesi?undangan={flag}#sesi-{id}")).into_response()
         }
         Err(ServiceError::Unauthenticated) => login_redirect("/sesi"),
-        Err(e) => {
-            log(&e);
-            let status = status_of(&e);
-            error_page(lang, status, &AppError::from(e).message(lang))
-        }
+        Err(e) => service_error_page(&headers, e),
     }
 }
 

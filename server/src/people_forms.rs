@@ -2,49 +2,24 @@
 //! renewing their codes, admins granting and revoking roles. Same contract as `forms`: 303 on
 //! success, the page again with 4xx and what was typed on bad input.
 
-use app::error::AppError;
-use app::server_fns::ctx::{actor_of, log_in};
+use app::server_fns::ctx::log_in;
 use app::server_fns::people::CodeLoginForm;
 use axum::Extension;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use bimtek::auth::Actor;
 use bimtek::auth::limits::ClientIp;
 use bimtek::domain::ParticipantForm;
 use bimtek::domain::directory::{GrantForm, IssuedCode};
-use bimtek::i18n::Msg;
 use bimtek::services::{self, ServiceError};
 use tower_sessions::Session;
 
 use crate::AppState;
-use crate::forms::{error_page, log, login_redirect, render_failed, render_page, status_of};
-
-/// The caller, or the error page a broken session store deserves.
-async fn caller(
-    st: &AppState,
-    session: &Session,
-    headers: &HeaderMap,
-) -> Result<Option<Actor>, Response> {
-    actor_of(&st.services, session).await.map_err(|_| {
-        let lang = app::i18n::from_headers(headers);
-        error_page(
-            lang,
-            StatusCode::INTERNAL_SERVER_ERROR,
-            lang.t(Msg::ErrInternal),
-        )
-    })
-}
+use crate::forms::{caller, login_redirect, render_failed, render_page, service_error_page};
 
 fn page(path: String) -> Uri {
     path.parse().unwrap_or_else(|_| Uri::from_static("/"))
-}
-
-fn plain_error(headers: &HeaderMap, e: ServiceError) -> Response {
-    log(&e);
-    let lang = app::i18n::from_headers(headers);
-    error_page(lang, status_of(&e), &AppError::from(e).message(lang))
 }
 
 pub async fn login_with_code(
@@ -55,10 +30,10 @@ pub async fn login_with_code(
     Form(form): Form<CodeLoginForm>,
 ) -> Response {
     let ip = client.map(|Extension(ClientIp(ip))| ip);
-    match services::people::log_in_with_code(&st.services, ip, &form.code).await {
+    match services::participants::log_in_with_code(&st.services, ip, &form.code).await {
         Ok(actor) => match log_in(&session, &actor).await {
             Ok(()) => Redirect::to(bimtek::domain::home_path(&actor.roles())).into_response(),
-            Err(_) => plain_error(&headers, ServiceError::Internal("session".into())),
+            Err(_) => service_error_page(&headers, ServiceError::Internal("session".into())),
         },
         Err(e) => {
             let uri = Uri::from_static("/masuk");
@@ -87,7 +62,9 @@ pub async fn register_participant(
         Err(r) => return r,
     };
     let now = chrono::Utc::now();
-    match services::people::register_participant(&st.services, actor.as_ref(), &form, now).await {
+    match services::participants::register_participant(&st.services, actor.as_ref(), &form, now)
+        .await
+    {
         Ok(issued) => card(&st, headers, session, issued).await,
         Err(ServiceError::Unauthenticated) => login_redirect("/koordinator"),
         Err(e) => {
@@ -108,10 +85,10 @@ pub async fn reissue_code(
         Err(r) => return r,
     };
     let now = chrono::Utc::now();
-    match services::people::reissue_code(&st.services, actor.as_ref(), id, now).await {
+    match services::participants::reissue_code(&st.services, actor.as_ref(), id, now).await {
         Ok(issued) => card(&st, headers, session, issued).await,
         Err(ServiceError::Unauthenticated) => login_redirect("/koordinator"),
-        Err(e) => plain_error(&headers, e),
+        Err(e) => service_error_page(&headers, e),
     }
 }
 
@@ -134,7 +111,7 @@ pub async fn grant_role(
         Err(e @ ServiceError::Invalid(_)) => {
             render_failed(&st, page(here), headers, session, form, e).await
         }
-        Err(e) => plain_error(&headers, e),
+        Err(e) => service_error_page(&headers, e),
     }
 }
 
@@ -156,6 +133,6 @@ pub async fn revoke_role(
             let form = GrantForm::default();
             render_failed(&st, page(here), headers, session, form, e).await
         }
-        Err(e) => plain_error(&headers, e),
+        Err(e) => service_error_page(&headers, e),
     }
 }

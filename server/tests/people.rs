@@ -426,7 +426,7 @@ async fn each_role_lands_on_its_home_page() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn mail_for_a_participant_without_email_goes_to_their_coordinator() {
     use bimtek::domain::PersonId;
-    use bimtek::services::people::mail_route;
+    use bimtek::services::participants::mail_route;
     for (label, url, dir) in databases().await {
         let app = TestApp::spawn(label, &url, dir).await;
         let db = &app.services.db;

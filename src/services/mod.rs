@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod auth;
 pub mod email_links;
+pub mod participants;
 pub mod people;
 pub mod sessions;
 

@@ -27,7 +27,7 @@ pub async fn get_person(id: i64) -> Result<PersonDetail, AppError> {
 pub async fn get_coordinator_home() -> Result<CoordinatorHome, AppError> {
     let svc = ctx::services()?;
     let actor = ctx::actor().await?;
-    Ok(bimtek::services::people::coordinator_home(&svc, actor.as_ref()).await?)
+    Ok(bimtek::services::participants::coordinator_home(&svc, actor.as_ref()).await?)
 }
 
 #[server(endpoint = "list_mentor_sessions")]
