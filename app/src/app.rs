@@ -16,6 +16,7 @@ use crate::pages::{
     login_link::LoginLinkPage,
     password_reset::{NewPasswordPage, ResetRequestPage},
     people::{PeopleListPage, PersonPage},
+    registration::{InvitePage, RosterPage, SessionDetailPage},
     session_list::SessionListPage,
     session_new::NewSessionPage,
 };
@@ -76,6 +77,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=SessionListPage ssr=SsrMode::Async />
                     <Route path=path!("/sesi") view=SessionListPage ssr=SsrMode::Async />
                     <Route path=path!("/sesi/baru") view=NewSessionPage ssr=SsrMode::Async />
+                    <Route path=path!("/sesi/:id") view=SessionDetailPage ssr=SsrMode::Async />
+                    <Route path=path!("/sesi/:id/peserta") view=RosterPage ssr=SsrMode::Async />
+                    <Route path=path!("/sesi/:id/undang") view=InvitePage ssr=SsrMode::Async />
                     <Route path=path!("/masuk") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/masuk/tautan/:token") view=LoginLinkPage ssr=SsrMode::Async />

@@ -45,12 +45,32 @@ pub(crate) async fn render_page<T: Clone + Send + Sync + 'static>(
     value: T,
     status: StatusCode,
 ) -> Response {
+    render_page_with(
+        st,
+        uri,
+        headers,
+        session,
+        move || provide_context(value.clone()),
+        status,
+    )
+    .await
+}
+
+/// Like `render_page`, with any values the page reads put in the context by `provide`.
+pub(crate) async fn render_page_with(
+    st: &AppState,
+    uri: Uri,
+    headers: HeaderMap,
+    session: Session,
+    provide: impl Fn() + Clone + Send + Sync + 'static,
+    status: StatusCode,
+) -> Response {
     let svc = st.services.clone();
     let options = st.leptos.clone();
     let handler = leptos_axum::render_app_async_with_context(
         move || {
             provide_context(svc.clone());
-            provide_context(value.clone());
+            provide();
         },
         move || shell(options.clone()),
     );

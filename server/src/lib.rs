@@ -1,8 +1,10 @@
 //! The Bimtek server: the axum router around the Leptos app, the plain-form handlers, and the
 //! processes (`serve`, mail worker) that the `bimtek` binary starts.
 
+pub mod export;
 pub mod forms;
 pub mod people_forms;
+pub mod registration_forms;
 pub mod router;
 pub mod run;
 pub mod security;

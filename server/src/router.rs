@@ -17,7 +17,7 @@ use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
-use crate::{AppState, forms, people_forms, security};
+use crate::{AppState, forms, people_forms, registration_forms, security};
 
 /// Name of the login-session cookie.
 pub const SESSION_COOKIE: &str = "bimtek_sid";
@@ -48,6 +48,19 @@ pub fn build(state: AppState) -> Router {
         .route("/masuk/sandi-baru", post(forms::reset_password))
         .route("/sesi/baru", post(forms::create_session))
         .route("/sesi/{id}/undangan-uji", post(forms::test_invitation))
+        .route("/sesi/{id}/daftar", post(registration_forms::register))
+        .route("/sesi/{id}/batal", post(registration_forms::cancel))
+        .route("/sesi/{id}/undang", post(registration_forms::invite))
+        .route("/sesi/{id}/gabung", get(registration_forms::join_button))
+        .route(
+            "/sesi/{id}/peserta.csv",
+            get(registration_forms::export_csv),
+        )
+        .route(
+            "/sesi/{id}/peserta.xlsx",
+            get(registration_forms::export_xlsx),
+        )
+        .route("/j/{token}", get(registration_forms::join_link))
         .route("/masuk/kode", post(people_forms::login_with_code))
         .route(
             "/koordinator/peserta",

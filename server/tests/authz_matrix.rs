@@ -70,6 +70,12 @@ enum Body {
     Grant,
     /// A personal code that does not exist.
     WrongCode,
+    /// The first demo session's id.
+    Session,
+    /// An online seat.
+    Seat,
+    /// A CSV of one new person, as a multipart upload (preview step).
+    InviteCsv,
 }
 
 /// (server function path, body, expected status per caller in `CALLERS` order)
@@ -102,6 +108,13 @@ fn matrix() -> Vec<(&'static str, Body, [u16; 6])> {
         ("/api/get_coordinator_home", Body::Empty, COORDINATORS),
         ("/api/list_mentor_sessions", Body::Empty, MENTORS),
         ("/api/list_my_sessions", Body::Empty, LOGGED_IN),
+        ("/api/get_session_detail", Body::Session, EVERYONE),
+        // The mentor is assigned to the first demo session.
+        (
+            "/api/get_roster",
+            Body::Session,
+            [401, 200, 200, 200, 403, 403],
+        ),
     ]
 }
 
@@ -175,6 +188,30 @@ fn form_matrix() -> Vec<(&'static str, Body, [Want; 6])> {
             ],
         ),
         ("/masuk/kode", Body::WrongCode, [Status(422); 6]),
+        // Anyone logged in may register (the participant is registered already: unchanged),
+        // then cancel.
+        (
+            "/sesi/{id}/daftar",
+            Body::Seat,
+            [Login, Done, Done, Done, Done, Done],
+        ),
+        (
+            "/sesi/{id}/batal",
+            Body::Empty,
+            [Login, Done, Done, Done, Done, Done],
+        ),
+        (
+            "/sesi/{id}/undang",
+            Body::InviteCsv,
+            [
+                Login,
+                Status(200),
+                Status(200),
+                forbidden,
+                forbidden,
+                forbidden,
+            ],
+        ),
     ]
 }
 
@@ -231,14 +268,22 @@ fn every_plain_form_route_has_a_row() {
 /// Strings a caller may not find in a response: meeting links and other people's contact data.
 /// Admins may see everything (the audit log holds both). A coordinator sees the phone of the
 /// participants they registered (to pass invitations on), never a full NIK.
-fn forbidden_strings(caller: Caller) -> Vec<String> {
+/// The session page shows the meeting link to a confirmed online registrant (the demo
+/// participant) and to those who run the session (organiser, assigned mentor); nobody else.
+fn forbidden_strings(caller: Caller, path: &str) -> Vec<String> {
     if caller == Admin {
         return vec![];
     }
-    let mut out: Vec<String> = ["meet.jit.si", "zoom.us", "meet.google.com"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let sees_link =
+        path == "/api/get_session_detail" && matches!(caller, Organiser | Mentor | Participant);
+    let mut out: Vec<String> = if sees_link {
+        vec![]
+    } else {
+        ["meet.jit.si", "zoom.us", "meet.google.com"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    };
     out.push(bimtek::seed::DEMO_CODE_NIK.into());
     if caller != Coordinator {
         out.push(bimtek::seed::DEMO_CODE_PHONE.into());
@@ -293,6 +338,9 @@ fn form_body(body: &Body, caller_index: usize, caller: Caller, ids: &Ids) -> Vec
         ]),
         Body::Grant => kv(&[("role", "mentor"), ("programme_id", &ids.programme)]),
         Body::WrongCode => kv(&[("code", "ZZZZZ-ZZZZZ")]),
+        Body::Session => kv(&[("id", &ids.session)]),
+        Body::Seat => kv(&[("seat", "online")]),
+        Body::InviteCsv => vec![],
     }
 }
 
@@ -371,7 +419,7 @@ async fn matrix_holds_on_every_database() {
                 let status = res.status().as_u16();
                 let text = res.text().await.unwrap().to_lowercase();
                 assert_eq!(status, expected[i], "[{label}] {caller:?} {path}: {text}");
-                for s in forbidden_strings(caller) {
+                for s in forbidden_strings(caller, path) {
                     assert!(
                         !text.contains(&s.to_lowercase()),
                         "[{label}] {caller:?} {path} leaks {s:?}: {text}"
@@ -385,13 +433,17 @@ async fn matrix_holds_on_every_database() {
                     .replace("{id}", &ids.session)
                     .replace("{sri}", &ids.sri);
                 let form = form_body(&body, i, caller, &ids);
-                let res = client
-                    .post(app.url(&path))
-                    .header("origin", &app.base)
-                    .form(&form)
-                    .send()
-                    .await
-                    .unwrap();
+                let req = client.post(app.url(&path)).header("origin", &app.base);
+                let req = if matches!(body, Body::InviteCsv) {
+                    req.multipart(
+                        reqwest::multipart::Form::new()
+                            .text("langkah", "periksa")
+                            .text("csv", "nama,email\nOrang Matriks,matriks@contoh.id\n"),
+                    )
+                } else {
+                    req.form(&form)
+                };
+                let res = req.send().await.unwrap();
                 let status = res.status().as_u16();
                 let to = location(&res);
                 let text = res.text().await.unwrap().to_lowercase();
@@ -404,7 +456,7 @@ async fn matrix_holds_on_every_database() {
                     got, expected[i],
                     "[{label}] {caller:?} {path} -> {to}: {text:.300}"
                 );
-                for s in forbidden_strings(caller) {
+                for s in forbidden_strings(caller, &path) {
                     assert!(
                         !text.contains(&s.to_lowercase()),
                         "[{label}] {caller:?} {path} leaks {s:?}"

@@ -28,6 +28,10 @@ pub enum Field {
     /// A participant's personal code.
     Code,
     Role,
+    /// Room or online seat.
+    Seat,
+    /// A bulk-invitation file.
+    Csv,
     /// The form as a whole (e.g. "session not found").
     Form,
 }
@@ -55,6 +59,8 @@ impl Field {
             Field::Nik => "nik",
             Field::Code => "code",
             Field::Role => "role",
+            Field::Seat => "seat",
+            Field::Csv => "csv",
             Field::Form => "form",
         }
     }
@@ -105,6 +111,20 @@ pub enum Problem {
     AlreadyGranted,
     /// Removing it would leave nobody able to administer Bimtek.
     LastAdmin,
+    RegistrationClosed,
+    RegistrationNotOpen,
+    SessionCancelled,
+    SessionEnded,
+    /// The session's rules (role, region) do not admit this person.
+    NotEligible,
+    CsvEmpty,
+    CsvMissingColumns,
+    CsvTooManyRows {
+        max: u32,
+    },
+    CsvUnreadable {
+        line: u64,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,7 +4,9 @@ pub mod audit;
 pub mod directory;
 pub mod errors;
 pub mod ids;
+pub mod invite;
 pub mod people;
+pub mod registration;
 pub mod session;
 pub mod zone;
 
@@ -12,6 +14,10 @@ pub use audit::AuditEntry;
 pub use errors::{Field, FieldError, FieldErrors, Problem};
 pub use ids::{PersonId, ProgrammeId, RegionId, SessionId};
 pub use people::{Email, NewParticipant, ParticipantForm, Phone, Role, home_path};
+pub use registration::{
+    JoinOutcome, MyRegistration, RegStatus, RegisterOutcome, Roster, RosterRow, SeatCount,
+    SeatKind, SessionDetail, Speaker, Window,
+};
 pub use session::{
     Choice, MeetingUrl, MySession, NewSession, RegionChoice, SessionForm, SessionFormOptions,
     SessionMode, SessionSummary, Track,

@@ -203,5 +203,91 @@ pub(super) fn text(m: Msg) -> &'static str {
         StatusInvited => "Invited",
         StatusWaitlisted => "Waitlist",
         CodeLoginButton => "Log in with code",
+        MailOnBehalf => {
+            "This email is for {name}, a participant you registered. Please pass it on to them."
+        }
+        MailRegConfirmedSubject => "Registration confirmed: {title}",
+        MailRegConfirmedIntro => "Your registration for the session below is confirmed ({seat}).",
+        MailRegWaitlistedSubject => "Waitlist: {title}",
+        MailRegWaitlistedIntro => {
+            "The {seat} seats are full. You are on the waitlist, number {n}. We will email you as soon as a seat frees up."
+        }
+        MailPromotedSubject => "A seat is yours: {title}",
+        MailPromotedIntro => {
+            "Someone cancelled, so you now have a seat ({seat}). Your registration is confirmed."
+        }
+        MailJoinButton => "Join the online meeting",
+        MailJoinNote => {
+            "This link is yours alone, do not share it: it records your online attendance. It works from 30 minutes before the session starts."
+        }
+        MailInvitationSubject => "Bimtek invitation: {title}",
+        MailRegisterButton => "View and register",
+        MailInvitationHowTo => {
+            "To register, open the link above, log in with this email address (choose \"send me a login link\"), then press Register."
+        }
+        AllSessions => "← All sessions",
+        Speakers => "Speakers",
+        SeatsLeft => "{free} of {cap} seats left",
+        SeatsFull => "Full · {n} on the waitlist",
+        RegisterTitle => "Registration",
+        ChooseSeat => "Choose your seat",
+        RegisterButton => "Register",
+        RegisterLoginFirst => "Log in to register.",
+        RegNotYet => "Registration opens {when}.",
+        RegDone => "Registration saved.",
+        YouAreConfirmed => "You are registered: {seat}.",
+        YouAreWaitlisted => {
+            "You are on the waitlist ({seat}), number {n}. You will get an email as soon as a seat frees up."
+        }
+        YouAreInvited => "You are invited to this session. Choose your seat and register.",
+        CancelRegistration => "Cancel my registration",
+        RegCancelledNotice => "Your registration was cancelled.",
+        MeetingLink => "Meeting link",
+        JoinMeeting => "Join the meeting",
+        JoinNote => {
+            "This button records your online attendance, then opens the meeting. It works from 30 minutes before the session."
+        }
+        JoinTooEarlyTitle => "The meeting is not open yet",
+        JoinTooEarly => "The join link works from {when}. Keep it and open it again then.",
+        JoinGone => {
+            "This join link is no longer valid: the session ended or was cancelled, or your registration changed."
+        }
+        RosterTitle => "Roster",
+        InviteCsv => "Invite from CSV",
+        ColRegion => "Region",
+        ColSeat => "Seat",
+        ColStatus => "Status",
+        ColQueue => "Queue",
+        ColJoined => "Joined online",
+        ColCheckedIn => "Checked in",
+        ExportCsv => "Download CSV",
+        ExportXlsx => "Download Excel (XLSX)",
+        RosterEmpty => "Nobody yet.",
+        StatusCancelled => "Cancelled",
+        InviteTitle => "Invite participants from a CSV",
+        InviteIntro => {
+            "Paste CSV text or choose a file. The first row names the columns: name, email or phone, role (participant, coordinator, mentor), region. Excel files with semicolons work too."
+        }
+        FieldCsvText => "CSV text",
+        FieldCsvFile => "or choose a .csv file",
+        InvitePreviewButton => "Check first",
+        InviteConfirmButton => "Send invitations",
+        InvitePreviewTitle => "Preview: nothing saved yet",
+        InviteSummary => {
+            "{new} new people · {invite} to invite · {already} already invited · {errors} rows with problems"
+        }
+        InviteOutcomeNew => "New person, invited",
+        InviteOutcomeInvite => "Invited",
+        InviteOutcomeAlready => "Already invited",
+        InviteOutcomeDuplicate => "Same as line {n}",
+        InviteDone => {
+            "Done: {created} new people, {invited} invitations sent, {already} already invited, {skipped} rows skipped."
+        }
+        InviteNothing => "No row can be invited.",
+        ColLine => "Line",
+        ColContact => "Contact",
+        ColResult => "Result",
+        DownloadIcs => "Add to calendar (.ics)",
+        SessionNotFound => "Session not found.",
     }
 }

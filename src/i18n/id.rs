@@ -201,5 +201,93 @@ pub(super) fn text(m: Msg) -> &'static str {
         StatusInvited => "Diundang",
         StatusWaitlisted => "Daftar tunggu",
         CodeLoginButton => "Masuk dengan kode",
+        MailOnBehalf => {
+            "Email ini untuk {name}, peserta yang Anda daftarkan. Mohon sampaikan isinya kepada beliau."
+        }
+        MailRegConfirmedSubject => "Pendaftaran diterima: {title}",
+        MailRegConfirmedIntro => "Pendaftaran Anda untuk sesi berikut diterima ({seat}).",
+        MailRegWaitlistedSubject => "Daftar tunggu: {title}",
+        MailRegWaitlistedIntro => {
+            "Kuota {seat} sudah penuh. Anda masuk daftar tunggu, urutan ke-{n}. Kami kabari lewat email begitu ada kursi kosong."
+        }
+        MailPromotedSubject => "Ada kursi untuk Anda: {title}",
+        MailPromotedIntro => {
+            "Ada peserta yang membatalkan, jadi Anda sekarang mendapat {seat}. Pendaftaran Anda diterima."
+        }
+        MailJoinButton => "Gabung ke pertemuan daring",
+        MailJoinNote => {
+            "Tautan ini khusus untuk Anda, jangan dibagikan: kehadiran daring Anda tercatat lewat tautan ini. Tautan bisa dipakai mulai 30 menit sebelum sesi dimulai."
+        }
+        MailInvitationSubject => "Undangan bimtek: {title}",
+        MailRegisterButton => "Lihat dan daftar",
+        MailInvitationHowTo => {
+            "Untuk mendaftar, buka tautan di atas, masuk dengan alamat email ini (pilih \"kirim tautan masuk\"), lalu tekan Daftar."
+        }
+        AllSessions => "← Semua sesi",
+        Speakers => "Narasumber",
+        SeatsLeft => "{free} dari {cap} kursi tersisa",
+        SeatsFull => "Penuh · {n} di daftar tunggu",
+        RegisterTitle => "Pendaftaran",
+        ChooseSeat => "Pilih tempat Anda",
+        RegisterButton => "Daftar",
+        RegisterLoginFirst => "Masuk dulu untuk mendaftar.",
+        RegNotYet => "Pendaftaran dibuka {when}.",
+        RegDone => "Pendaftaran tersimpan.",
+        YouAreConfirmed => "Anda terdaftar: {seat}.",
+        YouAreWaitlisted => {
+            "Anda di daftar tunggu ({seat}), urutan ke-{n}. Anda akan mendapat email begitu ada kursi kosong."
+        }
+        YouAreInvited => "Anda diundang ke sesi ini. Silakan pilih tempat dan daftar.",
+        CancelRegistration => "Batalkan pendaftaran saya",
+        RegCancelledNotice => "Pendaftaran Anda dibatalkan.",
+        MeetingLink => "Tautan rapat",
+        JoinMeeting => "Gabung ke pertemuan",
+        JoinNote => {
+            "Tombol ini mencatat kehadiran daring Anda lalu membuka pertemuan. Bisa dipakai mulai 30 menit sebelum sesi."
+        }
+        JoinTooEarlyTitle => "Pertemuan belum dibuka",
+        JoinTooEarly => {
+            "Tautan gabung bisa dipakai mulai {when}. Simpan tautan ini dan buka lagi nanti."
+        }
+        JoinGone => {
+            "Tautan gabung ini tidak berlaku lagi: sesi sudah selesai atau dibatalkan, atau pendaftaran Anda berubah."
+        }
+        RosterTitle => "Daftar peserta",
+        InviteCsv => "Undang dari CSV",
+        ColRegion => "Wilayah",
+        ColSeat => "Kursi",
+        ColStatus => "Status",
+        ColQueue => "Antrean",
+        ColJoined => "Gabung daring",
+        ColCheckedIn => "Check-in",
+        ExportCsv => "Unduh CSV",
+        ExportXlsx => "Unduh Excel (XLSX)",
+        RosterEmpty => "Belum ada peserta.",
+        StatusCancelled => "Batal",
+        InviteTitle => "Undang peserta dari CSV",
+        InviteIntro => {
+            "Tempel isi CSV atau pilih file. Baris pertama berisi judul kolom: nama, email atau no HP, peran (peserta, koordinator, pendamping), wilayah. File Excel dengan titik koma juga bisa."
+        }
+        FieldCsvText => "Isi CSV",
+        FieldCsvFile => "atau pilih file .csv",
+        InvitePreviewButton => "Periksa dulu",
+        InviteConfirmButton => "Kirim undangan",
+        InvitePreviewTitle => "Pratinjau: belum ada yang disimpan",
+        InviteSummary => {
+            "{new} orang baru · {invite} akan diundang · {already} sudah diundang · {errors} baris bermasalah"
+        }
+        InviteOutcomeNew => "Orang baru, diundang",
+        InviteOutcomeInvite => "Diundang",
+        InviteOutcomeAlready => "Sudah diundang",
+        InviteOutcomeDuplicate => "Sama dengan baris {n}",
+        InviteDone => {
+            "Selesai: {created} orang baru, {invited} undangan dikirim, {already} sudah diundang sebelumnya, {skipped} baris dilewati."
+        }
+        InviteNothing => "Tidak ada baris yang bisa diundang.",
+        ColLine => "Baris",
+        ColContact => "Kontak",
+        ColResult => "Hasil",
+        DownloadIcs => "Simpan ke kalender (.ics)",
+        SessionNotFound => "Sesi tidak ditemukan.",
     }
 }

@@ -64,6 +64,44 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         (Lang::En, AlreadyGranted) => "This person already has that role.".into(),
         (Lang::Id, LastAdmin) => "Tidak bisa: harus tetap ada setidaknya satu admin.".into(),
         (Lang::En, LastAdmin) => "Not possible: at least one admin must remain.".into(),
+        (Lang::Id, RegistrationClosed) => "Pendaftaran sudah ditutup.".into(),
+        (Lang::En, RegistrationClosed) => "Registration is closed.".into(),
+        (Lang::Id, RegistrationNotOpen) => "Pendaftaran belum dibuka.".into(),
+        (Lang::En, RegistrationNotOpen) => "Registration is not open yet.".into(),
+        (Lang::Id, SessionCancelled) => "Sesi ini dibatalkan.".into(),
+        (Lang::En, SessionCancelled) => "This session was cancelled.".into(),
+        (Lang::Id, SessionEnded) => "Sesi ini sudah selesai.".into(),
+        (Lang::En, SessionEnded) => "This session has ended.".into(),
+        (Lang::Id, NotEligible) => {
+            "Sesi ini khusus untuk peserta tertentu. Tanyakan ke koordinator Anda.".into()
+        }
+        (Lang::En, NotEligible) => {
+            "This session is for certain participants only. Ask your coordinator.".into()
+        }
+        (Lang::Id, CsvEmpty) => {
+            "File kosong: perlu baris judul kolom dan minimal satu orang.".into()
+        }
+        (Lang::En, CsvEmpty) => {
+            "The file is empty: it needs a header row and at least one person.".into()
+        }
+        (Lang::Id, CsvMissingColumns) => {
+            "Baris pertama harus berisi judul kolom: nama, dan email atau no HP.".into()
+        }
+        (Lang::En, CsvMissingColumns) => {
+            "The first row must name the columns: name, and email or phone.".into()
+        }
+        (Lang::Id, CsvTooManyRows { max }) => {
+            format!("Terlalu banyak baris: maksimal {max} per file. Bagi menjadi beberapa file.")
+        }
+        (Lang::En, CsvTooManyRows { max }) => {
+            format!("Too many rows: at most {max} per file. Split it into several files.")
+        }
+        (Lang::Id, CsvUnreadable { line }) => {
+            format!("File tidak terbaca di baris {line}; periksa tanda kutip.")
+        }
+        (Lang::En, CsvUnreadable { line }) => {
+            format!("The file cannot be read at line {line}; check the quotes.")
+        }
     }
 }
 

@@ -78,6 +78,103 @@ pub fn test_invitation(lang: Lang, name: &str, s: &SessionSummary, base_url: &st
     }
 }
 
+/// A notice about one session (invitation, registration confirmed / waitlisted / promoted): a
+/// greeting, what happened, the session, and an optional button. When the person has no email of
+/// their own it goes to their coordinator, who is told whom it is for.
+pub struct Notice<'a> {
+    pub subject: String,
+    pub name: &'a str,
+    pub on_behalf_of: Option<&'a str>,
+    pub intro: String,
+    pub action: Option<(&'a str, String)>,
+    pub note: Option<&'a str>,
+}
+
+pub fn session_notice(lang: Lang, n: Notice<'_>, s: &SessionSummary) -> Rendered {
+    let when = format!(
+        "{} – {}",
+        s.zone.format_long(s.starts_at, lang),
+        s.zone.format_time(s.ends_at, lang)
+    );
+    let place = match (&s.venue, s.mode.has_online()) {
+        (Some(v), true) => format!("{v} + {}", lang.t(Msg::MailOnline)),
+        (Some(v), false) => v.clone(),
+        (None, _) => lang.t(Msg::MailOnline).to_string(),
+    };
+    let greeting = lang.t(Msg::MailGreeting).replace("{name}", n.name);
+    let relay = n
+        .on_behalf_of
+        .map(|p| lang.t(Msg::MailOnBehalf).replace("{name}", p));
+    let mut text = format!("{greeting}\n\n");
+    if let Some(r) = &relay {
+        text.push_str(&format!("{r}\n\n"));
+    }
+    text.push_str(&format!(
+        "{intro}\n\n{title}\n{programme}\n{mode}\n{w}: {when}\n{p}: {place}\n",
+        intro = n.intro,
+        title = s.title,
+        programme = s.programme,
+        mode = mode_label(lang, s),
+        w = lang.t(Msg::MailWhen),
+        p = lang.t(Msg::MailWhere),
+    ));
+    if let Some((label, url)) = &n.action {
+        text.push_str(&format!("\n{label}: {url}\n"));
+    }
+    if let Some(note) = n.note {
+        text.push_str(&format!("\n{note}\n"));
+    }
+    text.push_str(&format!("\n-- \n{}\n", lang.t(Msg::MailFooter)));
+    let relay_html = relay
+        .map(|r| {
+            format!(
+                "<p style=\"background:#fff7e0;padding:.5em\">{}</p>",
+                esc(&r)
+            )
+        })
+        .unwrap_or_default();
+    let action_html = n
+        .action
+        .as_ref()
+        .map(|(label, url)| {
+            format!(
+                "<p><a href=\"{}\" style=\"display:inline-block;padding:.6em 1.2em;background:#0b5d4b;color:#fff;border-radius:6px;text-decoration:none\">{}</a></p>",
+                esc(url),
+                esc(label)
+            )
+        })
+        .unwrap_or_default();
+    let note_html = n
+        .note
+        .map(|t| format!("<p>{}</p>", esc(t)))
+        .unwrap_or_default();
+    let html = format!(
+        "<!doctype html><html lang=\"{code}\"><body style=\"font-family:sans-serif;line-height:1.5;max-width:36em\">\
+<p>{greeting}</p>{relay_html}<p>{intro}</p>\
+<h2 style=\"font-size:1.2em\">{title}</h2><p>{programme} · {mode}</p>\
+<table role=\"presentation\"><tr><th align=\"left\">{w}</th><td>{when}</td></tr>\
+<tr><th align=\"left\">{p}</th><td>{place}</td></tr></table>\
+{action_html}{note_html}<hr><p style=\"color:#555;font-size:.9em\">{footer}</p></body></html>",
+        code = lang.code(),
+        greeting = esc(&greeting),
+        intro = esc(&n.intro),
+        title = esc(&s.title),
+        programme = esc(&s.programme),
+        mode = esc(mode_label(lang, s)),
+        w = esc(lang.t(Msg::MailWhen)),
+        when = esc(&when),
+        p = esc(lang.t(Msg::MailWhere)),
+        place = esc(&place),
+        footer = esc(lang.t(Msg::MailFooter)),
+    );
+    Rendered {
+        subject: n.subject,
+        text,
+        html,
+        ics: None,
+    }
+}
+
 /// The words of a one-time-link email.
 pub struct LinkTexts {
     pub subject: Msg,

@@ -4,8 +4,10 @@
 pub mod audit;
 pub mod auth;
 pub mod email_links;
+pub mod invitations;
 pub mod participants;
 pub mod people;
+pub mod registrations;
 pub mod sessions;
 
 use std::sync::Arc;

@@ -39,7 +39,7 @@ pub async fn list_upcoming(
 }
 
 /// Maps rows to summaries with two lookups in all (programmes, regions), not one per row.
-async fn summaries(
+pub(super) async fn summaries(
     conn: &impl ConnectionTrait,
     rows: Vec<session::Model>,
 ) -> Result<Vec<SessionSummary>, ServiceError> {

@@ -5,5 +5,6 @@ pub mod login;
 pub mod login_link;
 pub mod password_reset;
 pub mod people;
+pub mod registration;
 pub mod session_list;
 pub mod session_new;

@@ -86,6 +86,9 @@ pub fn SessionCard(
     s: SessionSummary,
     organiser: bool,
     #[prop(optional)] form_key: String,
+    /// The page's own heading (the session page), instead of a link to it.
+    #[prop(optional)]
+    heading: bool,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -103,7 +106,11 @@ pub fn SessionCard(
                 <span class="badge track">{track_label(lang, s.track)}</span>
                 {s.cancelled.then(|| view! { <span class="badge cancelled">{lang.t(Msg::Cancelled)}</span> })}
             </div>
-            <h2>{s.title}</h2>
+            {if heading {
+                view! { <h1>{s.title}</h1> }.into_any()
+            } else {
+                view! { <h2><a href=format!("/sesi/{id}")>{s.title}</a></h2> }.into_any()
+            }}
             <p class="when">
                 <time datetime=s.starts_at.to_rfc3339()>{when}</time>
             </p>

@@ -1,6 +1,7 @@
 //! sea-orm entities, one per table, in the shape `sea-orm-cli generate entity` writes. Keep logic
 //! out of here: queries and mapping to domain types live in `store/*.rs`.
 
+pub mod attendance;
 pub mod audit_log;
 pub mod auth_session;
 pub mod email_outbox;
@@ -12,4 +13,6 @@ pub mod programme_target;
 pub mod region;
 pub mod registration;
 pub mod session;
+pub mod session_eligibility;
 pub mod session_mentor;
+pub mod session_speaker;

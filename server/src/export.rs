@@ -1,0 +1,115 @@
+//! Roster exports: CSV (UTF-8 with a byte-order mark, so Excel reads the names right; `;` between
+//! cells for Indonesian, as Excel expects where the comma is the decimal mark) and XLSX.
+
+use bimtek::domain::{Roster, RosterRow};
+use bimtek::i18n::{Lang, Msg};
+use chrono::{DateTime, Utc};
+
+fn headers(lang: Lang) -> Vec<&'static str> {
+    [
+        Msg::ColName,
+        Msg::ColStatus,
+        Msg::ColSeat,
+        Msg::ColQueue,
+        Msg::ColRoles,
+        Msg::ColRegion,
+        Msg::ColRegistered,
+        Msg::ColJoined,
+        Msg::ColCheckedIn,
+    ]
+    .into_iter()
+    .map(|m| lang.t(m))
+    .collect()
+}
+
+fn when(r: &Roster, t: Option<DateTime<Utc>>) -> String {
+    t.map(|t| {
+        format!(
+            "{} {}",
+            r.session.zone.local(t).format("%Y-%m-%d %H:%M"),
+            r.session.zone.label()
+        )
+    })
+    .unwrap_or_default()
+}
+
+fn cells(r: &Roster, row: &RosterRow, lang: Lang) -> Vec<String> {
+    vec![
+        row.name.clone(),
+        app::pages::registration::status_label(lang, row.status).to_string(),
+        if row.status == bimtek::domain::RegStatus::Invited {
+            String::new()
+        } else {
+            app::pages::registration::seat_label(lang, row.seat).to_string()
+        },
+        row.waitlist_rank.map(|n| n.to_string()).unwrap_or_default(),
+        row.roles.clone(),
+        row.region.clone(),
+        when(r, Some(row.registered_at)),
+        when(r, row.joined_online_at),
+        when(r, row.checked_in_at),
+    ]
+}
+
+/// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`) gets a leading `'`.
+fn defuse(s: String) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s
+    }
+}
+
+pub fn roster_csv(r: &Roster, lang: Lang) -> Result<Vec<u8>, csv::Error> {
+    let mut out = "\u{feff}".as_bytes().to_vec();
+    {
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(if lang == Lang::Id { b';' } else { b',' })
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out);
+        w.write_record(headers(lang))?;
+        for row in &r.rows {
+            w.write_record(cells(r, row, lang).into_iter().map(defuse))?;
+        }
+        w.flush()?;
+    }
+    Ok(out)
+}
+
+pub fn roster_xlsx(r: &Roster, lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut wb = Workbook::new();
+    let sheet = wb.add_worksheet();
+    sheet.set_name(lang.t(Msg::RosterTitle))?;
+    let bold = Format::new().set_bold();
+    for (c, h) in headers(lang).into_iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, h, &bold)?;
+    }
+    for (i, row) in r.rows.iter().enumerate() {
+        for (c, v) in cells(r, row, lang).into_iter().enumerate() {
+            // Text cells: never evaluated as formulas.
+            if c == 3 && !v.is_empty() {
+                if let Ok(n) = v.parse::<f64>() {
+                    sheet.write_number(i as u32 + 1, c as u16, n)?;
+                    continue;
+                }
+            }
+            sheet.write_string(i as u32 + 1, c as u16, v)?;
+        }
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.autofit();
+    wb.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_defused() {
+        assert_eq!(defuse("=HYPERLINK(\"x\")".into()), "'=HYPERLINK(\"x\")");
+        assert_eq!(defuse("-1".into()), "'-1");
+        assert_eq!(defuse("Siti".into()), "Siti");
+    }
+}
