@@ -123,7 +123,7 @@ async fn seat_count(
 }
 
 /// 1 = next in line: waitlisted registrations of the same seat kind ahead of this one, plus one.
-async fn waitlist_rank(
+pub(super) async fn waitlist_rank(
     conn: &impl ConnectionTrait,
     r: &registration::Model,
 ) -> Result<Option<u64>, ServiceError> {

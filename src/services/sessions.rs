@@ -139,19 +139,21 @@ pub async fn my_upcoming(
         .limit(LIST_LIMIT)
         .all(&svc.db)
         .await?;
-    Ok(summaries(&svc.db, rows)
-        .await?
-        .into_iter()
-        .filter_map(|s| {
-            let r = regs.get(&s.id.0)?;
-            Some(MySession {
-                seat_kind: r.seat_kind.clone(),
-                status: r.status.clone(),
-                waitlist_position: r.waitlist_position,
-                session: s,
-            })
-        })
-        .collect())
+    let mut out = Vec::new();
+    for s in summaries(&svc.db, rows).await? {
+        let Some(r) = regs.get(&s.id.0) else {
+            continue;
+        };
+        // The place in line among those still waiting, not the stored order key.
+        let rank = super::registrations::waitlist_rank(&svc.db, r).await?;
+        out.push(MySession {
+            seat_kind: r.seat_kind.clone(),
+            status: r.status.clone(),
+            waitlist_position: rank.map(|n| n as i64),
+            session: s,
+        });
+    }
+    Ok(out)
 }
 
 fn corrupt(what: &str, id: i64) -> ServiceError {

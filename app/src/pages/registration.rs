@@ -188,7 +188,11 @@ fn registration_box(
         .map(|p| problem(lang, p));
     let mine = d.mine.clone();
     let active = mine.as_ref().is_some_and(|m| m.status.is_active());
-    let status = mine.as_ref().map(|m| my_status(m, lang));
+    // A cancelled registration says nothing here: the page offers to register again.
+    let status = mine
+        .as_ref()
+        .filter(|m| m.status != RegStatus::Cancelled)
+        .map(|m| my_status(m, lang));
     let join = d.meeting_url.clone().filter(|_| {
         mine.as_ref()
             .is_some_and(|m| m.status == RegStatus::Confirmed && m.seat == SeatKind::Online)
