@@ -26,6 +26,10 @@ const shots = [
   ['koordinator@bimtek.localhost', '/koordinator', 'coordinator'],
   ['pendamping@bimtek.localhost', '/pendamping', 'mentor'],
   ['kpm@bimtek.localhost', '/saya', 'participant'],
+  [null, '/sesi/1', 'session-anonymous'],
+  ['kpm@bimtek.localhost', '/sesi/1', 'session-registered'],
+  ['koordinator@bimtek.localhost', '/sesi/4', 'session-register'],
+  ['penyelenggara@bimtek.localhost', '/sesi/1/peserta', 'roster'],
 ];
 for (const width of [360, 1280]) {
   for (const [email, path, name] of shots) {
@@ -45,6 +49,16 @@ for (const width of [360, 1280]) {
   await page.screenshot({ path: `${out}/card-${width}.png`, fullPage: true });
   await page.emulateMedia({ media: 'print' });
   await page.screenshot({ path: `${out}/card-print-${width}.png`, fullPage: true });
+  await page.context().close();
+}
+for (const width of [360, 1280]) {
+  // The invitation preview, with one bad row.
+  const page = await as('penyelenggara@bimtek.localhost', width);
+  await page.goto('/sesi/1/undang');
+  await page.locator('#csv').fill('nama;email;no hp;peran;wilayah\nSiti Rahmawati;siti.r@contoh.id;;KPM;Kota Makassar\nBudi;;0812 7000 1234;pendamping;\nX;bukan-email;;ketua;\n');
+  await page.getByRole('button', { name: 'Periksa dulu' }).click();
+  await page.waitForSelector('#preview');
+  await page.screenshot({ path: `${out}/invite-preview-${width}.png`, fullPage: true });
   await page.context().close();
 }
 await browser.close();

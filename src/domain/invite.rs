@@ -145,7 +145,9 @@ fn delimiter(text: &str) -> u8 {
 /// person per line. Blank lines are skipped.
 #[cfg(feature = "server")]
 pub fn parse(text: &str) -> Result<Vec<ParsedLine>, FileProblem> {
-    let text = text.trim_start_matches('\u{feff}');
+    // Browsers send a textarea with CRLF; line numbers are counted on LF alone.
+    let text = text.trim_start_matches('\u{feff}').replace("\r\n", "\n");
+    let text = text.as_str();
     if text.trim().is_empty() {
         return Err(FileProblem::Empty);
     }
@@ -174,7 +176,19 @@ pub fn parse(text: &str) -> Result<Vec<ParsedLine>, FileProblem> {
         if out.len() >= MAX_ROWS {
             return Err(FileProblem::TooManyRows { max: MAX_ROWS });
         }
-        let line = rec.position().map(|p| p.line()).unwrap_or(0);
+        // csv's own line count skips blank lines, and a record's position starts before the
+        // blank lines in front of it: count the newlines up to its first byte instead.
+        let line = rec
+            .position()
+            .map(|p| {
+                let bytes = text.as_bytes();
+                let mut at = (p.byte() as usize).min(bytes.len());
+                while at < bytes.len() && (bytes[at] == b'\n' || bytes[at] == b'\r') {
+                    at += 1;
+                }
+                1 + bytes[..at].iter().filter(|b| **b == b'\n').count() as u64
+            })
+            .unwrap_or(0);
         let cell = |f: Field| -> &str {
             cols.iter()
                 .position(|c| *c == Some(f))
@@ -265,6 +279,12 @@ mod tests {
         assert_eq!(lines[1].line, 4);
         let errs = lines[1].row.as_ref().unwrap_err();
         assert_eq!(errs[0].field, Field::Phone);
+    }
+
+    #[test]
+    fn line_numbers_count_the_header_with_crlf_too() {
+        let lines = parse("nama,email\r\nA B,a@b.id\r\n\r\nC D,c@d.id\r\n").unwrap();
+        assert_eq!(lines.iter().map(|l| l.line).collect::<Vec<_>>(), vec![2, 4]);
     }
 
     #[test]

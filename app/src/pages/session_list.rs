@@ -121,14 +121,17 @@ pub fn SessionCard(
                 }}
             </p>
             <p class="programme muted">{s.programme}</p>
-            <dl class="seats">
-                {s.mode.has_room().then(|| view! {
-                    <div><dt>{lang.t(Msg::RoomSeats)}</dt><dd>{s.room_capacity}</dd></div>
-                })}
-                {s.mode.has_online().then(|| view! {
-                    <div><dt>{lang.t(Msg::OnlineSeats)}</dt><dd>{s.online_capacity}</dd></div>
-                })}
-            </dl>
+            // The session page shows seats left instead (its children).
+            {(!heading).then(|| view! {
+                <dl class="seats">
+                    {s.mode.has_room().then(|| view! {
+                        <div><dt>{lang.t(Msg::RoomSeats)}</dt><dd>{s.room_capacity}</dd></div>
+                    })}
+                    {s.mode.has_online().then(|| view! {
+                        <div><dt>{lang.t(Msg::OnlineSeats)}</dt><dd>{s.online_capacity}</dd></div>
+                    })}
+                </dl>
+            })}
             {children.map(|c| c())}
             {organiser.then(|| view! { <TestInvitationButton id=id.0 form_key lang /> })}
         </li>
