@@ -88,11 +88,11 @@ pub fn roster_xlsx(r: &Roster, lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::X
     for (i, row) in r.rows.iter().enumerate() {
         for (c, v) in cells(r, row, lang).into_iter().enumerate() {
             // Text cells: never evaluated as formulas.
-            if c == 3 && !v.is_empty() {
-                if let Ok(n) = v.parse::<f64>() {
-                    sheet.write_number(i as u32 + 1, c as u16, n)?;
-                    continue;
-                }
+            if c == 3
+                && let Ok(n) = v.parse::<f64>()
+            {
+                sheet.write_number(i as u32 + 1, c as u16, n)?;
+                continue;
             }
             sheet.write_string(i as u32 + 1, c as u16, v)?;
         }

@@ -1,7 +1,7 @@
 //! The session page and the organiser's roster. Registering, cancelling, joining and inviting are
 //! plain forms and links answered by the server (`server/src/registration_forms.rs`).
 
-use bimtek::domain::{Roster, SessionDetail, SessionId};
+use bimtek::domain::{Roster, SessionDetail};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -14,14 +14,27 @@ pub async fn get_session_detail(id: i64) -> Result<SessionDetail, AppError> {
     let svc = ctx::services()?;
     let actor = ctx::actor().await?;
     let now = chrono::Utc::now();
-    Ok(bimtek::services::registrations::detail(&svc, actor.as_ref(), SessionId(id), now).await?)
+    Ok(bimtek::services::registrations::detail(
+        &svc,
+        actor.as_ref(),
+        bimtek::domain::SessionId(id),
+        now,
+    )
+    .await?)
 }
 
 #[server(endpoint = "get_roster")]
 pub async fn get_roster(id: i64) -> Result<Roster, AppError> {
     let svc = ctx::services()?;
     let actor = ctx::actor().await?;
-    Ok(bimtek::services::registrations::roster(&svc, actor.as_ref(), SessionId(id)).await?)
+    Ok(
+        bimtek::services::registrations::roster(
+            &svc,
+            actor.as_ref(),
+            bimtek::domain::SessionId(id),
+        )
+        .await?,
+    )
 }
 
 /// The register form: which seat (only asked in a hybrid session).
