@@ -107,19 +107,58 @@ pub(crate) async fn render_failed<T: Clone + Send + Sync + 'static>(
     render_page(st, page, headers, session, sub, status).await
 }
 
-/// A short page for errors of forms that have no page of their own.
-pub(crate) fn error_page(lang: Lang, status: StatusCode, message: &str) -> Response {
+/// A page path as a `Uri` (paths built from numeric ids always parse).
+pub(crate) fn page_uri(path: String) -> Uri {
+    path.parse().unwrap_or_else(|_| Uri::from_static("/"))
+}
+
+/// What a short page says: an optional heading, one message, and a link onwards.
+pub(crate) struct ShortPage<'a> {
+    pub heading: Option<&'a str>,
+    pub message: &'a str,
+    /// `true`: an error (`role="alert"`); `false`: information (`role="status"`).
+    pub error: bool,
+    pub back: (&'a str, &'a str),
+}
+
+/// A page of its own for answers that have none in the app (errors of plain forms, the join
+/// link opened too early): plain HTML with the app's stylesheet.
+pub(crate) fn short_page(lang: Lang, status: StatusCode, p: ShortPage<'_>) -> Response {
+    let (class, role) = if p.error {
+        ("alert-error", "alert")
+    } else {
+        ("alert-info", "status")
+    };
     let body = format!(
-        "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" \
-         content=\"width=device-width, initial-scale=1\"><title>{}</title><link rel=\"stylesheet\" \
-         href=\"/pkg/bimtek.css\"></head><body><main id=\"main\"><div class=\"alert alert-error\" \
-         role=\"alert\">{}</div><p><a href=\"/sesi\">{}</a></p></main></body></html>",
-        lang.code(),
-        esc(message),
-        esc(message),
-        esc(lang.t(Msg::NavSessions)),
+        "<!doctype html><html lang=\"{code}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" \
+         content=\"width=device-width, initial-scale=1\"><title>{title}</title><link rel=\"stylesheet\" \
+         href=\"/pkg/bimtek.css\"></head><body><main id=\"main\">{heading}<div class=\"alert {class}\" \
+         role=\"{role}\">{message}</div><p><a href=\"{href}\">{label}</a></p></main></body></html>",
+        code = lang.code(),
+        title = esc(p.heading.unwrap_or(p.message)),
+        heading = p
+            .heading
+            .map(|h| format!("<h1>{}</h1>", esc(h)))
+            .unwrap_or_default(),
+        message = esc(p.message),
+        href = esc(p.back.0),
+        label = esc(p.back.1),
     );
     (status, Html(body)).into_response()
+}
+
+/// A short page for errors of forms that have no page of their own.
+pub(crate) fn error_page(lang: Lang, status: StatusCode, message: &str) -> Response {
+    short_page(
+        lang,
+        status,
+        ShortPage {
+            heading: None,
+            message,
+            error: true,
+            back: ("/sesi", lang.t(Msg::NavSessions)),
+        },
+    )
 }
 
 /// The error page for a service error of a form that has no page of its own.

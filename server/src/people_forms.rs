@@ -16,11 +16,9 @@ use bimtek::services::{self, ServiceError};
 use tower_sessions::Session;
 
 use crate::AppState;
-use crate::forms::{caller, login_redirect, render_failed, render_page, service_error_page};
-
-fn page(path: String) -> Uri {
-    path.parse().unwrap_or_else(|_| Uri::from_static("/"))
-}
+use crate::forms::{
+    caller, login_redirect, page_uri as page, render_failed, render_page, service_error_page,
+};
 
 pub async fn login_with_code(
     State(st): State<AppState>,

@@ -5,23 +5,19 @@ use app::server_fns::Submitted;
 use app::server_fns::registrations::{InviteForm, RegisterForm};
 use axum::Form;
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
 use bimtek::domain::{JoinOutcome, SessionId};
 use bimtek::i18n::Msg;
 use bimtek::services::{self, ServiceError};
-use bimtek::text::escape_html as esc;
 use leptos::prelude::provide_context;
 use tower_sessions::Session;
 
 use crate::AppState;
 use crate::forms::{
-    caller, error_page, login_redirect, render_failed, render_page_with, service_error_page,
+    ShortPage, caller, error_page, login_redirect, page_uri as page, render_failed,
+    render_page_with, service_error_page, short_page,
 };
-
-fn page(path: String) -> Uri {
-    path.parse().unwrap_or_else(|_| Uri::from_static("/"))
-}
 
 pub async fn register(
     State(st): State<AppState>,
@@ -89,20 +85,24 @@ fn join_answer(headers: &HeaderMap, outcome: JoinOutcome) -> Response {
             let msg = lang
                 .t(Msg::JoinTooEarly)
                 .replace("{when}", &zone.format_long(opens_at, lang));
-            let body = format!(
-                "<!doctype html><html lang=\"{code}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" \
-                 content=\"width=device-width, initial-scale=1\"><title>{t}</title><link rel=\"stylesheet\" \
-                 href=\"/pkg/bimtek.css\"></head><body><main id=\"main\"><h1>{t}</h1><p class=\"alert alert-info\" \
-                 role=\"status\">{m}</p><p><a href=\"/sesi/{id}\">{d}</a></p></main></body></html>",
-                code = lang.code(),
-                t = esc(lang.t(Msg::JoinTooEarlyTitle)),
-                m = esc(&msg),
-                id = session.0,
-                d = esc(lang.t(Msg::MailDetails)),
-            );
-            (StatusCode::OK, Html(body)).into_response()
+            short_page(
+                lang,
+                StatusCode::OK,
+                ShortPage {
+                    heading: Some(lang.t(Msg::JoinTooEarlyTitle)),
+                    message: &msg,
+                    error: false,
+                    back: (&format!("/sesi/{}", session.0), lang.t(Msg::MailDetails)),
+                },
+            )
         }
     }
+}
+
+/// A join link or button that no longer works (ended, cancelled, replaced).
+fn join_gone(headers: &HeaderMap) -> Response {
+    let lang = app::i18n::from_headers(headers);
+    error_page(lang, StatusCode::GONE, lang.t(Msg::JoinGone))
 }
 
 /// `/j/<token>`: the personal join link from the confirmation email. No login needed.
@@ -114,10 +114,7 @@ pub async fn join_link(
     let now = chrono::Utc::now();
     match services::registrations::join_by_token(&st.services, &token, now).await {
         Ok(o) => join_answer(&headers, o),
-        Err(ServiceError::Gone) => {
-            let lang = app::i18n::from_headers(&headers);
-            error_page(lang, StatusCode::GONE, lang.t(Msg::JoinGone))
-        }
+        Err(ServiceError::Gone) => join_gone(&headers),
         Err(e) => service_error_page(&headers, e),
     }
 }
@@ -137,10 +134,7 @@ pub async fn join_button(
     match services::registrations::join_as(&st.services, actor.as_ref(), SessionId(id), now).await {
         Ok(o) => join_answer(&headers, o),
         Err(ServiceError::Unauthenticated) => login_redirect(&format!("/sesi/{id}")),
-        Err(ServiceError::Gone) => {
-            let lang = app::i18n::from_headers(&headers);
-            error_page(lang, StatusCode::GONE, lang.t(Msg::JoinGone))
-        }
+        Err(ServiceError::Gone) => join_gone(&headers),
         Err(e) => service_error_page(&headers, e),
     }
 }

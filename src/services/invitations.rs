@@ -20,7 +20,7 @@ use crate::domain::invite::{
 use crate::domain::{
     Field, FieldErrors, PersonId, Phone, Problem, RegStatus, SeatKind, SessionId, SessionMode,
 };
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Msg;
 use crate::mail::{outbox, render};
 use crate::store;
 use crate::store::audit::{self, Entry};
@@ -52,8 +52,8 @@ struct Resolved {
     regions: HashMap<String, i64>,
     /// Row key → existing person id.
     people: HashMap<String, i64>,
-    /// People invited or registered already.
-    registered: Vec<i64>,
+    /// This session's registrations of those people, cancelled ones included, by person.
+    registrations: HashMap<i64, registration::Model>,
 }
 
 async fn resolve(
@@ -96,24 +96,22 @@ async fn resolve(
         }
     }
     let ids: Vec<i64> = people.values().copied().collect();
-    let mut registered = Vec::new();
+    let mut registrations = HashMap::new();
     for chunk in ids.chunks(1000) {
-        registered.extend(
-            registration::Entity::find()
-                .filter(registration::Column::SessionId.eq(s.id))
-                .filter(registration::Column::PersonId.is_in(chunk.to_vec()))
-                .all(conn)
-                .await?
-                .into_iter()
-                .filter(|r| r.status != RegStatus::Cancelled.as_str())
-                .map(|r| r.person_id),
-        );
+        for r in registration::Entity::find()
+            .filter(registration::Column::SessionId.eq(s.id))
+            .filter(registration::Column::PersonId.is_in(chunk.to_vec()))
+            .all(conn)
+            .await?
+        {
+            registrations.insert(r.person_id, r);
+        }
     }
     Ok(Resolved {
         lines,
         regions,
         people,
-        registered,
+        registrations,
     })
 }
 
@@ -177,7 +175,14 @@ fn plan(res: &Resolved) -> InvitePreview {
                 } else {
                     seen.insert(key, l.line);
                     match existing(res, r) {
-                        Some(id) if res.registered.contains(&id) => LineOutcome::Already,
+                        Some(id)
+                            if res
+                                .registrations
+                                .get(&id)
+                                .is_some_and(|r| r.status != RegStatus::Cancelled.as_str()) =>
+                        {
+                            LineOutcome::Already
+                        }
                         Some(_) => LineOutcome::Invite,
                         None => LineOutcome::NewPerson,
                     }
@@ -315,12 +320,8 @@ pub async fn confirm(
                 np.id
             }
         };
-        let old = registration::Entity::find()
-            .filter(registration::Column::SessionId.eq(s.id))
-            .filter(registration::Column::PersonId.eq(person_id))
-            .one(&txn)
-            .await?;
-        match old {
+        // Loaded by `resolve` in this transaction; a new person has none.
+        match res.registrations.get(&person_id).cloned() {
             // Cancelled earlier: invited again.
             Some(r) => {
                 let mut a: registration::ActiveModel = r.into();
@@ -391,16 +392,13 @@ async fn invitation_mail(
     let Some(route) = mail_route(conn, PersonId(person_id)).await? else {
         return Ok(false);
     };
-    let Some(p) = person::Entity::find_by_id(person_id).one(conn).await? else {
-        return Ok(false);
-    };
-    let lang = Lang::parse(&p.lang);
+    let lang = route.lang;
     let url = format!("{}/sesi/{}", svc.base_url, s.id);
     let notice = render::Notice {
         subject: lang
             .t(Msg::MailInvitationSubject)
             .replace("{title}", &s.title),
-        name: &p.full_name,
+        name: &route.name,
         on_behalf_of: route.on_behalf_of.as_deref(),
         intro: lang.t(Msg::MailInvitationIntro).to_string(),
         action: Some((lang.t(Msg::MailRegisterButton), url)),

@@ -307,6 +307,9 @@ pub async fn log_in_with_code(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MailRoute {
     pub to: String,
+    /// The person the mail is about, and their language (so callers need not load them again).
+    pub name: String,
+    pub lang: crate::i18n::Lang,
     /// Set when relayed: the participant's name, for the coordinator's "for …" line.
     pub on_behalf_of: Option<String>,
 }
@@ -318,9 +321,12 @@ pub async fn mail_route(
     let Some(p) = person::Entity::find_by_id(person_id.0).one(conn).await? else {
         return Ok(None);
     };
+    let lang = crate::i18n::Lang::parse(&p.lang);
     if let Some(to) = p.email {
         return Ok(Some(MailRoute {
             to,
+            name: p.full_name,
+            lang,
             on_behalf_of: None,
         }));
     }
@@ -333,6 +339,8 @@ pub async fn mail_route(
         .and_then(|c| c.email)
         .map(|to| MailRoute {
             to,
+            name: p.full_name.clone(),
+            lang,
             on_behalf_of: Some(p.full_name),
         }))
 }

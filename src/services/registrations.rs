@@ -427,11 +427,7 @@ async fn notify(
     let Some(route) = mail_route(conn, PersonId(person_id)).await? else {
         return Ok(false);
     };
-    let p = person::Entity::find_by_id(person_id)
-        .one(conn)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    let lang = Lang::parse(&p.lang);
+    let lang = route.lang;
     let seat_name = seat_label(lang, seat).to_lowercase();
     let (subject, intro) = match kind {
         "registration_confirmed" => (Msg::MailRegConfirmedSubject, Msg::MailRegConfirmedIntro),
@@ -442,7 +438,7 @@ async fn notify(
     let details = format!("{}/sesi/{}", svc.base_url, s.id);
     let notice = render::Notice {
         subject: lang.t(subject).replace("{title}", &s.title),
-        name: &p.full_name,
+        name: &route.name,
         on_behalf_of: route.on_behalf_of.as_deref(),
         intro: lang
             .t(intro)
@@ -795,22 +791,4 @@ pub(super) async fn managed_session(
         return Err(ServiceError::Forbidden);
     }
     Ok(s)
-}
-
-/// Registrations that hold a seat or a place, for tests and benchmarks.
-pub async fn active_counts(
-    conn: &impl ConnectionTrait,
-    id: SessionId,
-) -> Result<(u64, u64), ServiceError> {
-    let confirmed = registration::Entity::find()
-        .filter(registration::Column::SessionId.eq(id.0))
-        .filter(registration::Column::Status.eq(RegStatus::Confirmed.as_str()))
-        .count(conn)
-        .await?;
-    let waitlisted = registration::Entity::find()
-        .filter(registration::Column::SessionId.eq(id.0))
-        .filter(registration::Column::Status.eq(RegStatus::Waitlisted.as_str()))
-        .count(conn)
-        .await?;
-    Ok((confirmed, waitlisted))
 }

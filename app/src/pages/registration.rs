@@ -53,6 +53,20 @@ fn seats_text(lang: Lang, c: SeatCount) -> String {
     }
 }
 
+/// A failed plain form's message above the form: each problem in words (the form has one field
+/// or none to put them under), or the error's sentence.
+fn whole_message(e: &AppError, lang: Lang) -> String {
+    match e {
+        AppError::Invalid(f) => {
+            f.0.iter()
+                .map(|fe| problem(lang, &fe.problem))
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+        other => other.message(lang),
+    }
+}
+
 fn error_view(e: AppError, lang: Lang) -> AnyView {
     view! { <div class="alert alert-error" role="alert">{e.message(lang)}</div> }.into_any()
 }
@@ -174,15 +188,7 @@ fn registration_box(
         Some(s) => (s.form.seat, s.errors, s.error),
         None => (String::new(), Default::default(), None),
     };
-    let whole = error.map(|e| match &e {
-        AppError::Invalid(f) => {
-            f.0.iter()
-                .map(|fe| problem(lang, &fe.problem))
-                .collect::<Vec<_>>()
-                .join(" ")
-        }
-        other => other.message(lang),
-    });
+    let whole = error.map(|e| whole_message(&e, lang));
     let seat_error = errors
         .get(bimtek::domain::Field::Seat)
         .map(|p| problem(lang, p));
@@ -415,15 +421,7 @@ pub fn InvitePage() -> impl IntoView {
         Some(s) => (s.form, s.error),
         None => (InviteForm::default(), None),
     };
-    let whole = error.map(|e| match &e {
-        AppError::Invalid(f) => {
-            f.0.iter()
-                .map(|fe| problem(lang, &fe.problem))
-                .collect::<Vec<_>>()
-                .join(" ")
-        }
-        other => other.message(lang),
-    });
+    let whole = error.map(|e| whole_message(&e, lang));
     let csv = form.csv.clone();
     view! {
         <Title text=lang.t(Msg::InviteTitle) />
