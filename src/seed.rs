@@ -10,10 +10,13 @@ use sea_orm::{
 };
 
 use crate::auth::password;
-use crate::domain::{MeetingUrl, NewSession, ProgrammeId, RegionId, Role, SessionMode, Zone};
+use crate::domain::{
+    MeetingUrl, NewSession, ProgrammeId, RegionId, Role, SessionMode, Speaker, Zone,
+};
 use crate::services::{ServiceError, sessions};
 use crate::store::entities::{
-    person, person_role, programme, programme_target, region, registration, session_mentor,
+    person, person_role, programme, programme_region, programme_target, region, registration,
+    session_mentor,
 };
 
 /// The personal code of the demo participant without email (registered by the demo
@@ -214,6 +217,17 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<bo
         .insert(&txn)
         .await?;
         programme_ids.push(p.id);
+        // Every demo programme runs in the four demo provinces.
+        for (code, _, level, _, _) in REGIONS {
+            if level == "provinsi" {
+                programme_region::ActiveModel {
+                    programme_id: Set(p.id),
+                    region_id: Set(region_ids[code]),
+                }
+                .insert(&txn)
+                .await?;
+            }
+        }
         for (metric, value) in [
             ("kpm_trained", 400_000i64),
             ("sessions_held", 120),
@@ -255,6 +269,21 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<bo
             online_capacity: 170,
             venue: Some("Aula Kementerian Sosial, Jl. Salemba Raya 28, Jakarta Pusat".into()),
             meeting_url: url("https://meet.jit.si/bimtek-kpm-graduasi-jakarta"),
+            speakers: vec![
+                Speaker {
+                    name: "Ibu Sari Wulandari".into(),
+                    affiliation: Some("Praktisi kewirausahaan sosial, Koperasi Wanita Mandiri".into()),
+                },
+                Speaker {
+                    name: "Bapak Dimas Pratama".into(),
+                    affiliation: Some("Pendiri usaha sosial kemasan pangan lokal".into()),
+                },
+            ],
+            registration_opens_at: None,
+            registration_closes_at: None,
+            eligibility: Default::default(),
+            repeat: Default::default(),
+            scope: Default::default(),
         },
         NewSession {
             title: "Kemasan dan Pemasaran Daring untuk Usaha Makanan-Minuman".into(),
@@ -269,6 +298,12 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<bo
             online_capacity: 300,
             venue: None,
             meeting_url: url("https://us02web.zoom.us/j/81234567890"),
+            speakers: vec![],
+            registration_opens_at: None,
+            registration_closes_at: None,
+            eligibility: Default::default(),
+            repeat: Default::default(),
+            scope: Default::default(),
         },
         NewSession {
             title: "Pencatatan Keuangan Sederhana untuk Usaha Kerajinan".into(),
@@ -283,6 +318,12 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<bo
             online_capacity: 0,
             venue: Some("Balai Pertemuan Dinas Sosial Kota Jayapura".into()),
             meeting_url: None,
+            speakers: vec![],
+            registration_opens_at: None,
+            registration_closes_at: None,
+            eligibility: Default::default(),
+            repeat: Default::default(),
+            scope: Default::default(),
         },
         NewSession {
             title: "Inkubasi: Menyusun Rencana Usaha dan Akses Modal BSIMU".into(),
@@ -297,6 +338,12 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<bo
             online_capacity: 100,
             venue: Some("Kantor Dinas Sosial Kota Pontianak".into()),
             meeting_url: url("https://meet.google.com/abc-defg-hij"),
+            speakers: vec![],
+            registration_opens_at: None,
+            registration_closes_at: None,
+            eligibility: Default::default(),
+            repeat: Default::default(),
+            scope: Default::default(),
         },
     ];
     let mut session_ids = Vec::new();

@@ -16,9 +16,10 @@ use crate::pages::{
     login_link::LoginLinkPage,
     password_reset::{NewPasswordPage, ResetRequestPage},
     people::{PeopleListPage, PersonPage},
+    programmes::{ProgrammeFormPage, ProgrammeListPage},
     registration::{InvitePage, RosterPage, SessionDetailPage},
     session_list::SessionListPage,
-    session_new::NewSessionPage,
+    session_new::{EditSessionPage, NewSessionPage},
 };
 use crate::server_fns::auth::{CurrentUser, get_current_user};
 
@@ -79,6 +80,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sesi/baru") view=NewSessionPage ssr=SsrMode::Async />
                     <Route path=path!("/sesi/:id") view=SessionDetailPage ssr=SsrMode::Async />
                     <Route path=path!("/sesi/:id/peserta") view=RosterPage ssr=SsrMode::Async />
+                    <Route path=path!("/sesi/:id/ubah") view=EditSessionPage ssr=SsrMode::Async />
+                    <Route path=path!("/program") view=ProgrammeListPage ssr=SsrMode::Async />
+                    <Route path=path!("/program/baru") view=ProgrammeFormPage ssr=SsrMode::Async />
+                    <Route path=path!("/program/:id/ubah") view=ProgrammeFormPage ssr=SsrMode::Async />
                     <Route path=path!("/sesi/:id/undang") view=InvitePage ssr=SsrMode::Async />
                     <Route path=path!("/masuk") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />

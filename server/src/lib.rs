@@ -8,6 +8,7 @@ pub mod registration_forms;
 pub mod router;
 pub mod run;
 pub mod security;
+pub mod session_forms;
 
 use axum::extract::FromRef;
 use bimtek::config::Config;

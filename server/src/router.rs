@@ -17,7 +17,7 @@ use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
-use crate::{AppState, forms, people_forms, registration_forms, security};
+use crate::{AppState, forms, people_forms, registration_forms, security, session_forms};
 
 /// Name of the login-session cookie.
 pub const SESSION_COOKIE: &str = "bimtek_sid";
@@ -61,6 +61,16 @@ pub fn build(state: AppState) -> Router {
             get(registration_forms::export_xlsx),
         )
         .route("/j/{token}", get(registration_forms::join_link))
+        .route("/sesi/{id}/ubah", post(session_forms::update_session))
+        .route("/sesi/{id}/batalkan", post(session_forms::cancel_session))
+        .route("/sesi/{id}/pendamping", post(session_forms::assign_mentor))
+        .route(
+            "/sesi/{id}/pendamping/{person}/hapus",
+            post(session_forms::remove_mentor),
+        )
+        .route("/sesi/{id}/kalender.ics", get(session_forms::calendar))
+        .route("/program/baru", post(session_forms::create_programme))
+        .route("/program/{id}/ubah", post(session_forms::update_programme))
         .route("/masuk/kode", post(people_forms::login_with_code))
         .route(
             "/koordinator/peserta",

@@ -76,6 +76,12 @@ enum Body {
     Seat,
     /// A CSV of one new person, as a multipart upload (preview step).
     InviteCsv,
+    /// Cancelling with a reason over the limit: refused after the role check, nothing changes.
+    CancelTooLong,
+    /// Assigning the demo participant as a mentor (the grant row above made her one).
+    MentorSri,
+    /// A valid programme (a new name per caller).
+    Programme,
 }
 
 /// (server function path, body, expected status per caller in `CALLERS` order)
@@ -109,6 +115,10 @@ fn matrix() -> Vec<(&'static str, Body, [u16; 6])> {
         ("/api/list_mentor_sessions", Body::Empty, MENTORS),
         ("/api/list_my_sessions", Body::Empty, LOGGED_IN),
         ("/api/get_session_detail", Body::Session, EVERYONE),
+        ("/api/get_new_session_form", Body::Empty, ORGANISERS_ONLY),
+        ("/api/get_edit_session_form", Body::Session, ORGANISERS_ONLY),
+        ("/api/list_programmes", Body::Empty, ORGANISERS_ONLY),
+        ("/api/get_programme_form", Body::Empty, ORGANISERS_ONLY),
         // The mentor is assigned to the first demo session.
         (
             "/api/get_roster",
@@ -201,6 +211,44 @@ fn form_matrix() -> Vec<(&'static str, Body, [Want; 6])> {
             [Login, Done, Done, Done, Done, Done],
         ),
         (
+            "/sesi/{id}/ubah",
+            Body::SessionForm,
+            [Login, Done, Done, forbidden, forbidden, forbidden],
+        ),
+        (
+            "/sesi/{id}/batalkan",
+            Body::CancelTooLong,
+            [
+                Login,
+                Status(422),
+                Status(422),
+                forbidden,
+                forbidden,
+                forbidden,
+            ],
+        ),
+        (
+            "/sesi/{id}/pendamping",
+            Body::MentorSri,
+            [Login, Done, Done, forbidden, forbidden, forbidden],
+        ),
+        (
+            // Removing someone who is not assigned: nothing to do.
+            "/sesi/{id}/pendamping/{sri}/hapus",
+            Body::Empty,
+            [Login, Done, Done, forbidden, forbidden, forbidden],
+        ),
+        (
+            "/program/baru",
+            Body::Programme,
+            [Login, Done, Done, forbidden, forbidden, forbidden],
+        ),
+        (
+            "/program/{programme}/ubah",
+            Body::Programme,
+            [Login, Done, Done, forbidden, forbidden, forbidden],
+        ),
+        (
             "/sesi/{id}/undang",
             Body::InviteCsv,
             [
@@ -274,8 +322,9 @@ fn forbidden_strings(caller: Caller, path: &str) -> Vec<String> {
     if caller == Admin {
         return vec![];
     }
-    let sees_link =
-        path == "/api/get_session_detail" && matches!(caller, Organiser | Mentor | Participant);
+    let sees_link = path == "/api/get_session_detail"
+        && matches!(caller, Organiser | Mentor | Participant)
+        || path == "/api/get_edit_session_form" && caller == Organiser;
     let mut out: Vec<String> = if sees_link {
         vec![]
     } else {
@@ -341,6 +390,25 @@ fn form_body(body: &Body, caller_index: usize, caller: Caller, ids: &Ids) -> Vec
         Body::Session => kv(&[("id", &ids.session)]),
         Body::Seat => kv(&[("seat", "online")]),
         Body::InviteCsv => vec![],
+        Body::CancelTooLong => kv(&[("reason", &"x".repeat(400))]),
+        Body::MentorSri => kv(&[("mentor_id", &ids.sri)]),
+        Body::Programme => {
+            let today = chrono::Utc::now().date_naive();
+            kv(&[
+                ("name", &format!("Program Matriks {caller:?} {}", ids.round)),
+                ("track", "mentoring"),
+                (
+                    "starts_on",
+                    &(today - chrono::Duration::days(400)).to_string(),
+                ),
+                (
+                    "ends_on",
+                    &(today + chrono::Duration::days(700)).to_string(),
+                ),
+                ("regions", &ids.region),
+                ("target_kpm_trained", "1000"),
+            ])
+        }
     }
 }
 
@@ -431,7 +499,8 @@ async fn matrix_holds_on_every_database() {
             for (path, body, expected) in form_matrix() {
                 let path = path
                     .replace("{id}", &ids.session)
-                    .replace("{sri}", &ids.sri);
+                    .replace("{sri}", &ids.sri)
+                    .replace("{programme}", &ids.programme);
                 let form = form_body(&body, i, caller, &ids);
                 let req = client.post(app.url(&path)).header("origin", &app.base);
                 let req = if matches!(body, Body::InviteCsv) {

@@ -37,6 +37,12 @@ async fn new_session(app: &TestApp, room: u32, online: u32, starts_in: Duration)
         online_capacity: online,
         venue: Some("Aula Dinas Sosial".into()),
         meeting_url: Some(MeetingUrl::parse("https://meet.jit.si/uji-serentak").unwrap()),
+        speakers: vec![],
+        registration_opens_at: None,
+        registration_closes_at: None,
+        eligibility: Default::default(),
+        repeat: Default::default(),
+        scope: Default::default(),
     };
     let row = services::sessions::insert(&app.services.db, &new, None, Utc::now())
         .await

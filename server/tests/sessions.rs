@@ -49,8 +49,10 @@ async fn organiser_creates_a_session_with_a_plain_form() {
         let html = app.get(&to).await.text().await.unwrap();
         assert!(html.contains("Sesi tersimpan."), "[{label}]");
         assert!(html.contains("Sesi Uji Bentuk Polos"), "[{label}]");
-        // 09:00 in Makassar, shown as typed, with its label.
-        assert!(html.contains("09.00 WITA – 15.00 WITA"), "[{label}]");
+        // 09:00 in Makassar, shown to the organiser (in Jakarta) in their own zone, with the
+        // local time beside it.
+        assert!(html.contains("08.00 WIB – 14.00 WIB"), "[{label}]");
+        assert!(html.contains("09.00 WITA waktu setempat"), "[{label}]");
 
         let audit: i64 = {
             use bimtek::store::entities::audit_log;

@@ -32,6 +32,28 @@ pub enum Field {
     Seat,
     /// A bulk-invitation file.
     Csv,
+    Speakers,
+    RegistrationOpensAt,
+    RegistrationClosesAt,
+    EligibleRegion,
+    Repeat,
+    RepeatCount,
+    RepeatDates,
+    /// Programme form.
+    Name,
+    Track,
+    StartsOn,
+    EndsOn,
+    Regions,
+    /// A programme's targets as a whole ("at least one").
+    Targets,
+    TargetKpmTrained,
+    TargetSessionsHeld,
+    TargetAttendanceRate,
+    TargetFollowUps,
+    TargetBusinessesProgressing,
+    /// Assigning a mentor.
+    Mentor,
     /// The form as a whole (e.g. "session not found").
     Form,
 }
@@ -61,6 +83,25 @@ impl Field {
             Field::Role => "role",
             Field::Seat => "seat",
             Field::Csv => "csv",
+            Field::Speakers => "speakers",
+            Field::RegistrationOpensAt => "registration_opens_at",
+            Field::RegistrationClosesAt => "registration_closes_at",
+            Field::EligibleRegion => "eligible_region_id",
+            Field::Repeat => "repeat",
+            Field::RepeatCount => "repeat_count",
+            Field::RepeatDates => "repeat_dates",
+            Field::Name => "name",
+            Field::Track => "track",
+            Field::StartsOn => "starts_on",
+            Field::EndsOn => "ends_on",
+            Field::Regions => "regions",
+            Field::Targets => "targets",
+            Field::TargetKpmTrained => "target_kpm_trained",
+            Field::TargetSessionsHeld => "target_sessions_held",
+            Field::TargetAttendanceRate => "target_attendance_rate",
+            Field::TargetFollowUps => "target_follow_ups",
+            Field::TargetBusinessesProgressing => "target_businesses_progressing",
+            Field::Mentor => "mentor_id",
             Field::Form => "form",
         }
     }
@@ -125,6 +166,29 @@ pub enum Problem {
     CsvUnreadable {
         line: u64,
     },
+    TooMany {
+        max: u32,
+    },
+    /// Registration must close by the end of the session.
+    ClosesAfterEnd,
+    /// A series spans at most a year.
+    SeriesTooLong,
+    BadDate {
+        value: String,
+    },
+    DateNotAfterFirst {
+        value: String,
+    },
+    /// Fewer seats than people already confirmed for them.
+    BelowConfirmed {
+        confirmed: u32,
+    },
+    /// A programme needs at least one target.
+    NoTargets,
+    /// The change would leave sessions outside the programme (period or regions).
+    OutsideProgramme,
+    /// The session has ended or was cancelled: no more changes.
+    SessionClosed,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

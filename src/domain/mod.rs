@@ -6,6 +6,7 @@ pub mod errors;
 pub mod ids;
 pub mod invite;
 pub mod people;
+pub mod programme;
 pub mod registration;
 pub mod session;
 pub mod zone;
@@ -16,10 +17,11 @@ pub use ids::{PersonId, ProgrammeId, RegionId, SessionId};
 pub use people::{Email, NewParticipant, ParticipantForm, Phone, Role, home_path};
 pub use registration::{
     JoinOutcome, MyRegistration, RegStatus, RegisterOutcome, Roster, RosterRow, SeatCount,
-    SeatKind, SessionDetail, Speaker, Window,
+    SeatKind, SeriesItem, SessionDetail, Speaker, Window,
 };
 pub use session::{
-    Choice, MeetingUrl, MySession, NewSession, RegionChoice, SessionForm, SessionFormOptions,
+    Choice, EditData, EditScope, Eligibility, FilterChoices, MeetingUrl, MySession, NewSession,
+    RegionChoice, Repeat, SessionFilter, SessionFilterForm, SessionForm, SessionFormOptions,
     SessionMode, SessionSummary, Track,
 };
 pub use zone::Zone;

@@ -176,6 +176,21 @@ pub struct SessionDetail {
     pub meeting_url: Option<String>,
     /// The caller organises this session (roster, invitations, exports).
     pub manage: bool,
+    /// The caller may change it (edit, cancel, mentors): organisers, not mentors.
+    pub organise: bool,
+    /// Assigned mentors and those who could be; only filled for `organise`.
+    pub mentors: Vec<super::session::Choice>,
+    pub mentor_options: Vec<super::session::Choice>,
+    /// The sessions of its series, in order (empty when not in a series).
+    pub series: Vec<SeriesItem>,
+}
+
+/// One session of a series, for the "other dates" list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeriesItem {
+    pub id: super::ids::SessionId,
+    pub starts_at: chrono::DateTime<chrono::Utc>,
+    pub cancelled: bool,
 }
 
 /// What registering did.

@@ -1,11 +1,13 @@
 //! Sessions: the form an organiser fills in, parsed into a `NewSession` that can only hold valid
 //! values, and the summary shown in lists (never with the meeting link).
 
-use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::errors::{Field, FieldErrors, Problem, optional_text, required_text};
 use super::ids::{ProgrammeId, RegionId, SessionId};
+use super::people::Role;
+use super::registration::Speaker;
 use super::zone::Zone;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -130,6 +132,24 @@ pub struct SessionForm {
     pub online_capacity: String,
     pub venue: String,
     pub meeting_url: String,
+    /// One speaker per line: `Name; organisation`.
+    pub speakers: String,
+    /// Optional, in the session's zone: registration opens / closes.
+    pub registration_opens_at: String,
+    pub registration_closes_at: String,
+    /// Checkboxes ("1" when ticked): who may register. None ticked: every role.
+    pub for_participant: String,
+    pub for_coordinator: String,
+    pub for_mentor: String,
+    /// Only people of this region (and the regions under it). Empty: everywhere.
+    pub eligible_region_id: String,
+    /// New sessions only: "" (once) | weekly | biweekly | dates.
+    pub repeat: String,
+    pub repeat_count: String,
+    /// For `dates`: further dates, one per line (2026-12-08 or 8/12/2026).
+    pub repeat_dates: String,
+    /// Editing a session of a series: "one" (this session) | "series" (this and the later ones).
+    pub scope: String,
 }
 
 /// A session that passed every rule that needs no database.
@@ -147,6 +167,267 @@ pub struct NewSession {
     pub online_capacity: u32,
     pub venue: Option<String>,
     pub meeting_url: Option<MeetingUrl>,
+    pub speakers: Vec<Speaker>,
+    pub registration_opens_at: Option<DateTime<Utc>>,
+    pub registration_closes_at: Option<DateTime<Utc>>,
+    pub eligibility: Eligibility,
+    pub repeat: Repeat,
+    pub scope: EditScope,
+}
+
+/// Who may register: people with any of `roles` (empty: any role) from `region` or a region
+/// under it (none: anywhere). Stored as one rule per role.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Eligibility {
+    pub roles: Vec<Role>,
+    pub region_id: Option<RegionId>,
+}
+
+/// The roles a session can be limited to.
+pub const ELIGIBLE_ROLES: [Role; 3] = [Role::Participant, Role::Coordinator, Role::Mentor];
+
+impl Eligibility {
+    /// The rows to store: (role, region). No rows: everyone may register.
+    pub fn rules(&self) -> Vec<(Option<Role>, Option<RegionId>)> {
+        if self.roles.is_empty() {
+            self.region_id
+                .map(|r| (None, Some(r)))
+                .into_iter()
+                .collect()
+        } else {
+            self.roles
+                .iter()
+                .map(|r| (Some(*r), self.region_id))
+                .collect()
+        }
+    }
+
+    /// Back from stored rows (as written by `rules`).
+    pub fn from_rules(rows: &[(Option<String>, Option<i64>)]) -> Eligibility {
+        let mut roles: Vec<Role> = rows
+            .iter()
+            .filter_map(|(r, _)| r.as_deref().and_then(Role::parse))
+            .collect();
+        roles.sort_by_key(|r| r.as_str());
+        roles.dedup();
+        Eligibility {
+            roles,
+            region_id: rows.iter().find_map(|(_, g)| g.map(RegionId)),
+        }
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.roles.is_empty() && self.region_id.is_none()
+    }
+}
+
+/// How a new session repeats.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Repeat {
+    #[default]
+    Once,
+    /// N sessions in all, a week apart.
+    Weekly(u32),
+    /// N sessions in all, two weeks apart.
+    Biweekly(u32),
+    /// The first session and one more on each of these dates, at the same time of day.
+    Dates(Vec<NaiveDate>),
+}
+
+/// How many sessions one series may hold.
+pub const SERIES_MAX: u32 = 52;
+
+impl Repeat {
+    /// The start of every session of the series (the first is `first`), in order.
+    pub fn starts(&self, first: DateTime<Utc>, zone: Zone) -> Vec<DateTime<Utc>> {
+        match self {
+            Repeat::Once => vec![first],
+            Repeat::Weekly(n) => (0..*n as i64).map(|k| first + Duration::weeks(k)).collect(),
+            Repeat::Biweekly(n) => (0..*n as i64)
+                .map(|k| first + Duration::weeks(2 * k))
+                .collect(),
+            Repeat::Dates(dates) => {
+                let time = zone.local(first).time();
+                std::iter::once(first)
+                    .chain(dates.iter().filter_map(|d| zone.to_utc(d.and_time(time))))
+                    .collect()
+            }
+        }
+    }
+
+    /// What is stored on the series row: `weekly:4`, `biweekly:6`, `dates`.
+    pub fn code(&self) -> String {
+        match self {
+            Repeat::Once => "once".into(),
+            Repeat::Weekly(n) => format!("weekly:{n}"),
+            Repeat::Biweekly(n) => format!("biweekly:{n}"),
+            Repeat::Dates(_) => "dates".into(),
+        }
+    }
+}
+
+/// Which sessions an edit or a cancellation applies to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EditScope {
+    /// This session only.
+    #[default]
+    One,
+    /// This session and the later ones of its series.
+    Series,
+}
+
+impl EditScope {
+    pub fn parse(raw: &str) -> EditScope {
+        match raw.trim() {
+            "series" => EditScope::Series,
+            _ => EditScope::One,
+        }
+    }
+}
+
+pub const SPEAKERS_MAX: u32 = 20;
+pub const SPEAKER_NAME_MAX: u32 = 120;
+pub const SPEAKER_AFFILIATION_MAX: u32 = 200;
+
+/// One speaker per line, `Name; organisation` (also `Name | organisation` or `Name – organisation`).
+pub fn parse_speakers(raw: &str) -> Result<Vec<Speaker>, Problem> {
+    let lines: Vec<&str> = raw
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.len() as u32 > SPEAKERS_MAX {
+        return Err(Problem::TooMany { max: SPEAKERS_MAX });
+    }
+    lines
+        .into_iter()
+        .map(|line| {
+            let (name, aff) = [";", "|", " – ", " — ", " - "]
+                .iter()
+                .find_map(|sep| line.split_once(sep))
+                .unwrap_or((line, ""));
+            let name = required_text(name, 2, SPEAKER_NAME_MAX)?;
+            let affiliation = optional_text(aff, SPEAKER_AFFILIATION_MAX)?;
+            Ok(Speaker { name, affiliation })
+        })
+        .collect()
+}
+
+/// Speakers back as the form's text.
+pub fn speakers_text(speakers: &[Speaker]) -> String {
+    speakers
+        .iter()
+        .map(|s| match &s.affiliation {
+            Some(a) => format!("{}; {a}", s.name),
+            None => s.name.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A date as people type it: `2026-12-08`, `8/12/2026` or `8-12-2026` (day first).
+pub fn parse_date(raw: &str) -> Option<NaiveDate> {
+    let t = raw.trim();
+    NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(t, "%d/%m/%Y"))
+        .or_else(|_| NaiveDate::parse_from_str(t, "%d-%m-%Y"))
+        .ok()
+}
+
+fn ticked(raw: &str) -> bool {
+    matches!(raw.trim(), "1" | "on" | "true" | "yes")
+}
+
+fn optional_local(raw: &str, zone: Option<Zone>) -> Result<Option<DateTime<Utc>>, Problem> {
+    if raw.trim().is_empty() {
+        return Ok(None);
+    }
+    let local = local_datetime(raw)?;
+    match zone {
+        Some(z) => z.to_utc(local).map(Some).ok_or(Problem::InvalidDateTime),
+        // The zone has its own error; this value is fine as far as it goes.
+        None => Ok(None),
+    }
+}
+
+fn repeat_of(
+    form: &SessionForm,
+    e: &mut FieldErrors,
+    first: Option<DateTime<Utc>>,
+    zone: Option<Zone>,
+) -> Option<Repeat> {
+    match form.repeat.trim() {
+        "" | "once" => Some(Repeat::Once),
+        kind @ ("weekly" | "biweekly") => {
+            let n = e.take(Field::RepeatCount, {
+                let t = form.repeat_count.trim();
+                if t.is_empty() {
+                    Err(Problem::Required)
+                } else {
+                    match t.parse::<i64>() {
+                        Ok(n) if (2..=SERIES_MAX as i64).contains(&n) => Ok(n as u32),
+                        Ok(_) => Err(Problem::OutOfRange {
+                            min: 2,
+                            max: SERIES_MAX,
+                        }),
+                        Err(_) => Err(Problem::NotANumber),
+                    }
+                }
+            })?;
+            Some(if kind == "weekly" {
+                Repeat::Weekly(n)
+            } else {
+                Repeat::Biweekly(n)
+            })
+        }
+        "dates" => {
+            let items: Vec<&str> = form
+                .repeat_dates
+                .split([',', '\n', ' ', ';'])
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .collect();
+            if items.is_empty() {
+                e.push(Field::RepeatDates, Problem::Required);
+                return None;
+            }
+            if items.len() as u32 >= SERIES_MAX {
+                e.push(
+                    Field::RepeatDates,
+                    Problem::TooMany {
+                        max: SERIES_MAX - 1,
+                    },
+                );
+                return None;
+            }
+            let first_day = match (first, zone) {
+                (Some(f), Some(z)) => Some(z.local(f).date()),
+                _ => None,
+            };
+            let mut dates = Vec::new();
+            for item in items {
+                let Some(d) = parse_date(item) else {
+                    e.push(Field::RepeatDates, Problem::BadDate { value: item.into() });
+                    return None;
+                };
+                if first_day.is_some_and(|f| d <= f) {
+                    e.push(
+                        Field::RepeatDates,
+                        Problem::DateNotAfterFirst { value: item.into() },
+                    );
+                    return None;
+                }
+                dates.push(d);
+            }
+            dates.sort_unstable();
+            dates.dedup();
+            Some(Repeat::Dates(dates))
+        }
+        _ => {
+            e.push(Field::Repeat, Problem::UnknownChoice);
+            None
+        }
+    }
 }
 
 pub const TITLE_MIN: u32 = 5;
@@ -196,8 +477,29 @@ fn local_datetime(raw: &str) -> Result<NaiveDateTime, Problem> {
 }
 
 impl SessionForm {
-    /// Parses every field, reporting all problems at once. `now` decides what is "in the past".
+    /// Parses a new session's form, reporting all problems at once. `now` decides what is "in
+    /// the past".
     pub fn parse(&self, now: DateTime<Utc>) -> Result<NewSession, FieldErrors> {
+        self.parse_with(now, None)
+    }
+
+    /// Parses the form of an existing session that starts at `current_start`: a start that is
+    /// unchanged may be in the past (a session under way can still be corrected). Never repeats.
+    pub fn parse_edit(
+        &self,
+        now: DateTime<Utc>,
+        current_start: DateTime<Utc>,
+    ) -> Result<NewSession, FieldErrors> {
+        let mut s = self.parse_with(now, Some(current_start))?;
+        s.repeat = Repeat::Once;
+        Ok(s)
+    }
+
+    fn parse_with(
+        &self,
+        now: DateTime<Utc>,
+        current_start: Option<DateTime<Utc>>,
+    ) -> Result<NewSession, FieldErrors> {
         let mut e = FieldErrors::default();
         let title = e.take(
             Field::Title,
@@ -243,6 +545,7 @@ impl SessionForm {
         }
         if let Some(s) = starts_at
             && s <= now
+            && current_start != Some(s)
         {
             e.push(Field::StartsAt, Problem::InThePast);
         }
@@ -255,6 +558,50 @@ impl SessionForm {
                     Problem::TooLongDuration { max_days: MAX_DAYS },
                 );
             }
+        }
+
+        let speakers = e.take(Field::Speakers, parse_speakers(&self.speakers));
+        let opens = e.take(
+            Field::RegistrationOpensAt,
+            optional_local(&self.registration_opens_at, zone),
+        );
+        let closes = e.take(
+            Field::RegistrationClosesAt,
+            optional_local(&self.registration_closes_at, zone),
+        );
+        if let (Some(Some(o)), Some(Some(c))) = (opens, closes)
+            && c <= o
+        {
+            e.push(Field::RegistrationClosesAt, Problem::EndNotAfterStart);
+        }
+        if let (Some(Some(c)), Some(en)) = (closes, ends_at)
+            && c > en
+        {
+            e.push(Field::RegistrationClosesAt, Problem::ClosesAfterEnd);
+        }
+        let roles: Vec<Role> = [
+            (&self.for_participant, Role::Participant),
+            (&self.for_coordinator, Role::Coordinator),
+            (&self.for_mentor, Role::Mentor),
+        ]
+        .into_iter()
+        .filter(|(v, _)| ticked(v))
+        .map(|(_, r)| r)
+        .collect();
+        let eligible_region = match self.eligible_region_id.trim() {
+            "" => Some(None),
+            r => e.take(Field::EligibleRegion, id(r, RegionId).map(Some)),
+        };
+        let repeat = if current_start.is_some() {
+            Some(Repeat::Once)
+        } else {
+            repeat_of(self, &mut e, starts_at, zone)
+        };
+        if let (Some(s), Some(r)) = (starts_at, &repeat)
+            && let Some(last) = r.starts(s, zone.unwrap_or(Zone::Wib)).last()
+            && *last - s > Duration::days(366)
+        {
+            e.push(Field::Repeat, Problem::SeriesTooLong);
         }
 
         // What the mode needs: a venue and room seats in the room, a link and online seats online.
@@ -309,6 +656,15 @@ impl SessionForm {
                 Some(venue),
                 Some(meeting_url),
             ) if e.is_empty() => Ok(NewSession {
+                speakers: speakers.unwrap_or_default(),
+                registration_opens_at: opens.flatten(),
+                registration_closes_at: closes.flatten(),
+                eligibility: Eligibility {
+                    roles,
+                    region_id: eligible_region.flatten(),
+                },
+                repeat: repeat.unwrap_or_default(),
+                scope: EditScope::parse(&self.scope),
                 title,
                 description,
                 programme_id,
@@ -357,6 +713,48 @@ pub struct MySession {
     pub waitlist_position: Option<i64>,
 }
 
+/// The session list's filters as they come in the address (`?program=1&wilayah=3&mode=online
+/// &dari=2026-12-01&zona=WITA`). Values that do not parse are ignored, not errors: a filter link
+/// must never break the page.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SessionFilterForm {
+    pub program: String,
+    pub wilayah: String,
+    pub mode: String,
+    pub dari: String,
+    pub zona: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionFilter {
+    pub programme: Option<ProgrammeId>,
+    /// The region and every region under it.
+    pub region: Option<RegionId>,
+    pub mode: Option<SessionMode>,
+    /// Sessions ending on or after this day (in the viewer's zone).
+    pub from: Option<NaiveDate>,
+    /// The zone to show times in (else the viewer's own, else each session's).
+    pub zone: Option<Zone>,
+}
+
+impl SessionFilterForm {
+    pub fn parse(&self) -> SessionFilter {
+        let pos = |raw: &str| raw.trim().parse::<i64>().ok().filter(|n| *n > 0);
+        SessionFilter {
+            programme: pos(&self.program).map(ProgrammeId),
+            region: pos(&self.wilayah).map(RegionId),
+            mode: SessionMode::parse(&self.mode),
+            from: parse_date(&self.dari),
+            zone: Zone::parse(&self.zona),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.parse() == SessionFilter::default()
+    }
+}
+
 /// A choice in a select box.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Choice {
@@ -370,6 +768,25 @@ pub struct RegionChoice {
     pub id: i64,
     pub label: String,
     pub zone: Zone,
+}
+
+/// What the edit page shows: the form filled in, and whether the session is part of a series.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditData {
+    pub id: SessionId,
+    pub form: SessionForm,
+    /// Sessions of the series from this one on (this one included); 0 when not in a series.
+    pub series_later: u32,
+    /// Cancelled or ended: shown, not editable.
+    pub closed: bool,
+}
+
+/// What the session list's filters offer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FilterChoices {
+    pub programmes: Vec<Choice>,
+    /// Provinces first, then the regions under them.
+    pub regions: Vec<Choice>,
 }
 
 /// What the new-session form offers: the programmes the organiser may organise, and regions.

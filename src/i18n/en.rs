@@ -289,5 +289,101 @@ pub(super) fn text(m: Msg) -> &'static str {
         ColResult => "Result",
         DownloadIcs => "Add to calendar (.ics)",
         SessionNotFound => "Session not found.",
+        MailChangedSubject => "Schedule change: {title}",
+        MailChangedIntro => {
+            "A session you are registered for has changed. Here are the latest time and place."
+        }
+        MailCancelledSubject => "Cancelled: {title}",
+        MailCancelledIntro => "We are sorry: the organisers have cancelled this session.",
+        CancelReason => "Reason",
+        MailJoinLinkStillValid => {
+            "Your personal join link still works and takes you to the new meeting link."
+        }
+        IcsAlarmDay => "Tomorrow: {title}",
+        IcsAlarmHour => "In 1 hour: {title}",
+        DuplicateSessionTitle => "Duplicate session",
+        EditSessionTitle => "Edit session",
+        BackToSession => "← Back to the session",
+        RepeatOnce => "Once",
+        RepeatWeekly => "Every week",
+        RepeatBiweekly => "Every two weeks",
+        RepeatDates => "On chosen dates",
+        RepeatTitle => "Repetition",
+        FieldRepeat => "Repeat",
+        FieldRepeatCount => "Number of sessions",
+        HintRepeatCount => "Including the first session, e.g. 4.",
+        FieldRepeatDates => "Other dates",
+        HintRepeatDates => {
+            "For \"on chosen dates\": one date per line, e.g. 2026-12-08 or 8/12/2026; same time as the first session; at most {max}."
+        }
+        EditScopeTitle => "This session is part of a series",
+        EditScopeOne => "Change this session only",
+        EditScopeSeries => {
+            "Change this and the later sessions of the series ({n} sessions); each date moves by the same amount"
+        }
+        SaveChanges => "Save changes",
+        FieldSpeakers => "Speakers",
+        HintSpeakers => {
+            "One speaker per line: Name; organisation. Example: Sari Wulandari; Social-entrepreneurship practitioner"
+        }
+        RegistrationRulesTitle => "Registration",
+        FieldRegistrationOpens => "Registration opens",
+        FieldRegistrationCloses => "Registration closes",
+        HintRegistrationWindow => {
+            "May be left empty: registration stays open until the session ends. Times in the session's zone."
+        }
+        FieldEligibleRoles => "Who may register",
+        HintEligibleRoles => "None ticked: every role may register.",
+        FieldEligibleRegion => "Only from region",
+        ProgrammesTitle => "Programmes",
+        ProgrammeSaved => "Programme saved.",
+        NewProgramme => "New programme",
+        EditProgramme => "Edit programme",
+        SessionsPlanned => "Sessions scheduled",
+        Edit => "Edit",
+        MetricKpmTrained => "KPM trained",
+        MetricSessionsHeld => "Sessions held",
+        MetricAttendanceRate => "Attendance rate",
+        MetricFollowUps => "Follow-ups done",
+        MetricBusinessesProgressing => "Businesses progressing",
+        HintPercent => "In percent, 0–100.",
+        HintTargetCount => "A number; leave empty if not targeted.",
+        FieldProgrammeName => "Programme name",
+        FieldTrack => "Track",
+        FieldStartsOn => "Starts",
+        FieldEndsOn => "Ends",
+        FieldProgrammeRegions => "Programme regions",
+        FieldTargets => "Targets",
+        HintTargets => {
+            "Every programme needs a target so its success can be measured. Fill in at least one."
+        }
+        SaveProgramme => "Save programme",
+        NavProgrammes => "Programmes",
+        FilterTitle => "Filter sessions",
+        AllModes => "All formats",
+        FilterFrom => "From date",
+        FilterZone => "Show times in",
+        ZoneOfSession => "Session's zone",
+        FilterApply => "Apply",
+        FilterReset => "Clear filters",
+        LocalTimeThere => "{time} local time",
+        SessionUpdated => "Changes saved. Registrants are told if the time, place or link changed.",
+        SessionCancelledNotice => "Session cancelled. Everyone registered is told by email.",
+        MentorsSaved => "Mentors saved.",
+        Duplicate => "Duplicate",
+        SeriesTitle => "Series of {n} sessions",
+        CancelSession => "Cancel session",
+        CancelSessionExplain => {
+            "Everyone registered gets a cancellation email. This cannot be undone."
+        }
+        CancelThisOnly => "Cancel this session only",
+        CancelSeries => "Cancel this and the later sessions of the series ({n} sessions)",
+        CancelSessionConfirm => "Yes, cancel the session",
+        AddToCalendar => "Add to calendar (.ics)",
+        AssignedMentors => "Assigned mentors",
+        NoMentorsYet => "No mentors assigned yet.",
+        Remove => "Remove",
+        AssignMentor => "Assign a mentor",
+        Assign => "Assign",
     }
 }

@@ -289,5 +289,105 @@ pub(super) fn text(m: Msg) -> &'static str {
         ColResult => "Hasil",
         DownloadIcs => "Simpan ke kalender (.ics)",
         SessionNotFound => "Sesi tidak ditemukan.",
+        MailChangedSubject => "Perubahan jadwal: {title}",
+        MailChangedIntro => {
+            "Ada perubahan pada sesi yang Anda ikuti. Berikut jadwal dan tempat terbaru."
+        }
+        MailCancelledSubject => "Dibatalkan: {title}",
+        MailCancelledIntro => "Mohon maaf, sesi berikut dibatalkan oleh penyelenggara.",
+        CancelReason => "Alasan",
+        MailJoinLinkStillValid => {
+            "Tautan gabung pribadi Anda tetap berlaku dan membawa Anda ke tautan rapat yang baru."
+        }
+        IcsAlarmDay => "Besok: {title}",
+        IcsAlarmHour => "1 jam lagi: {title}",
+        DuplicateSessionTitle => "Duplikat sesi",
+        EditSessionTitle => "Ubah sesi",
+        BackToSession => "← Kembali ke sesi",
+        RepeatOnce => "Sekali saja",
+        RepeatWeekly => "Setiap minggu",
+        RepeatBiweekly => "Setiap dua minggu",
+        RepeatDates => "Pada tanggal tertentu",
+        RepeatTitle => "Pengulangan",
+        FieldRepeat => "Ulangi",
+        FieldRepeatCount => "Jumlah sesi",
+        HintRepeatCount => "Termasuk sesi pertama, misalnya 4.",
+        FieldRepeatDates => "Tanggal lain",
+        HintRepeatDates => {
+            "Untuk \"pada tanggal tertentu\": satu tanggal per baris, misalnya 2026-12-08 atau 8/12/2026; jam sama dengan sesi pertama; paling banyak {max}."
+        }
+        EditScopeTitle => "Sesi ini bagian dari rangkaian",
+        EditScopeOne => "Ubah sesi ini saja",
+        EditScopeSeries => {
+            "Ubah sesi ini dan sesi berikutnya dalam rangkaian ({n} sesi); tanggal masing-masing bergeser sama"
+        }
+        SaveChanges => "Simpan perubahan",
+        FieldSpeakers => "Narasumber",
+        HintSpeakers => {
+            "Satu narasumber per baris: Nama; lembaga. Contoh: Ibu Sari Wulandari; Praktisi kewirausahaan sosial"
+        }
+        RegistrationRulesTitle => "Pendaftaran",
+        FieldRegistrationOpens => "Pendaftaran dibuka",
+        FieldRegistrationCloses => "Pendaftaran ditutup",
+        HintRegistrationWindow => {
+            "Boleh dikosongkan: pendaftaran terbuka sampai sesi selesai. Jam menurut zona sesi."
+        }
+        FieldEligibleRoles => "Yang boleh mendaftar",
+        HintEligibleRoles => "Tidak dicentang: semua peran boleh mendaftar.",
+        FieldEligibleRegion => "Hanya dari wilayah",
+        ProgrammesTitle => "Program",
+        ProgrammeSaved => "Program tersimpan.",
+        NewProgramme => "Buat program",
+        EditProgramme => "Ubah program",
+        SessionsPlanned => "Sesi terjadwal",
+        Edit => "Ubah",
+        MetricKpmTrained => "KPM terlatih",
+        MetricSessionsHeld => "Sesi terlaksana",
+        MetricAttendanceRate => "Tingkat kehadiran",
+        MetricFollowUps => "Tindak lanjut selesai",
+        MetricBusinessesProgressing => "Usaha berkembang",
+        HintPercent => "Dalam persen, 0–100.",
+        HintTargetCount => "Jumlah; kosongkan jika tidak ditargetkan.",
+        FieldProgrammeName => "Nama program",
+        FieldTrack => "Jalur",
+        FieldStartsOn => "Mulai",
+        FieldEndsOn => "Selesai",
+        FieldProgrammeRegions => "Wilayah program",
+        FieldTargets => "Target",
+        HintTargets => {
+            "Setiap program wajib punya target agar keberhasilannya bisa diukur. Isi minimal satu."
+        }
+        SaveProgramme => "Simpan program",
+        NavProgrammes => "Program",
+        FilterTitle => "Saring sesi",
+        AllModes => "Semua bentuk",
+        FilterFrom => "Mulai tanggal",
+        FilterZone => "Tampilkan jam dalam",
+        ZoneOfSession => "Zona sesi",
+        FilterApply => "Terapkan",
+        FilterReset => "Hapus saringan",
+        LocalTimeThere => "{time} waktu setempat",
+        SessionUpdated => {
+            "Perubahan tersimpan. Peserta terdaftar diberi tahu jika jadwal, tempat atau tautan berubah."
+        }
+        SessionCancelledNotice => {
+            "Sesi dibatalkan. Semua peserta terdaftar diberi tahu lewat email."
+        }
+        MentorsSaved => "Daftar pendamping tersimpan.",
+        Duplicate => "Duplikat",
+        SeriesTitle => "Rangkaian {n} sesi",
+        CancelSession => "Batalkan sesi",
+        CancelSessionExplain => {
+            "Semua peserta terdaftar akan menerima email pembatalan. Tindakan ini tidak bisa dibatalkan."
+        }
+        CancelThisOnly => "Batalkan sesi ini saja",
+        CancelSeries => "Batalkan sesi ini dan sesi berikutnya dalam rangkaian ({n} sesi)",
+        CancelSessionConfirm => "Ya, batalkan sesi",
+        AddToCalendar => "Tambahkan ke kalender (.ics)",
+        AssignedMentors => "Pendamping yang ditugaskan",
+        NoMentorsYet => "Belum ada pendamping yang ditugaskan.",
+        Remove => "Hapus",
+        AssignMentor => "Tugaskan pendamping",
+        Assign => "Tugaskan",
     }
 }

@@ -60,6 +60,48 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         (Lang::En, WrongCode) => {
             "Unknown code. Check it again, or ask your coordinator for a new one.".into()
         }
+        (Lang::Id, TooMany { max }) => format!("Terlalu banyak: paling banyak {max}."),
+        (Lang::En, TooMany { max }) => format!("Too many: at most {max}."),
+        (Lang::Id, ClosesAfterEnd) => "Pendaftaran harus ditutup sebelum sesi selesai.".into(),
+        (Lang::En, ClosesAfterEnd) => "Registration must close before the session ends.".into(),
+        (Lang::Id, SeriesTooLong) => "Satu rangkaian paling lama satu tahun.".into(),
+        (Lang::En, SeriesTooLong) => "A series spans at most one year.".into(),
+        (Lang::Id, BadDate { value }) => {
+            format!("\"{value}\" bukan tanggal; tulis seperti 2026-12-08 atau 8/12/2026.")
+        }
+        (Lang::En, BadDate { value }) => {
+            format!("\"{value}\" is not a date; write it like 2026-12-08 or 8/12/2026.")
+        }
+        (Lang::Id, DateNotAfterFirst { value }) => {
+            format!("{value} harus setelah tanggal sesi pertama.")
+        }
+        (Lang::En, DateNotAfterFirst { value }) => {
+            format!("{value} must be after the first session's date.")
+        }
+        (Lang::Id, BelowConfirmed { confirmed }) => {
+            format!("Sudah ada {confirmed} peserta terkonfirmasi; kuota tidak boleh lebih kecil.")
+        }
+        (Lang::En, BelowConfirmed { confirmed }) => {
+            format!("{confirmed} people are already confirmed; the quota cannot be smaller.")
+        }
+        (Lang::Id, NoTargets) => {
+            "Isi minimal satu target agar keberhasilan program bisa diukur.".into()
+        }
+        (Lang::En, NoTargets) => {
+            "Set at least one target so the programme's success can be measured.".into()
+        }
+        (Lang::Id, OutsideProgramme) => {
+            "Ada sesi program ini di luar periode atau wilayah tersebut.".into()
+        }
+        (Lang::En, OutsideProgramme) => {
+            "Some of this programme's sessions fall outside that period or those regions.".into()
+        }
+        (Lang::Id, SessionClosed) => {
+            "Sesi ini sudah selesai atau dibatalkan; tidak bisa diubah.".into()
+        }
+        (Lang::En, SessionClosed) => {
+            "This session has ended or was cancelled; it cannot be changed.".into()
+        }
         (Lang::Id, AlreadyGranted) => "Orang ini sudah memiliki peran tersebut.".into(),
         (Lang::En, AlreadyGranted) => "This person already has that role.".into(),
         (Lang::Id, LastAdmin) => "Tidak bisa: harus tetap ada setidaknya satu admin.".into(),

@@ -1,6 +1,7 @@
 //! Email: rendering, the outbox (rows enqueued in the caller's transaction) and the worker that
 //! delivers them through lettre.
 
+pub mod ics;
 pub mod outbox;
 pub mod render;
 pub mod transport;

@@ -7,7 +7,9 @@ pub mod email_links;
 pub mod invitations;
 pub mod participants;
 pub mod people;
+pub mod programmes;
 pub mod registrations;
+pub mod session_admin;
 pub mod sessions;
 
 use std::sync::Arc;

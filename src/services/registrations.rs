@@ -21,8 +21,8 @@ use crate::auth::{Actor, tokens};
 use crate::domain::registration::{JOIN_OPENS_MINUTES, decide};
 use crate::domain::{
     Field, FieldErrors, JoinOutcome, MyRegistration, PersonId, Problem, ProgrammeId, RegStatus,
-    RegionId, RegisterOutcome, Roster, RosterRow, SeatCount, SeatKind, SessionDetail, SessionId,
-    SessionMode, SessionSummary, Speaker, Window,
+    RegionId, RegisterOutcome, Roster, RosterRow, SeatCount, SeatKind, SeriesItem, SessionDetail,
+    SessionId, SessionMode, SessionSummary, Speaker, Window,
 };
 use crate::i18n::{Lang, Msg};
 use crate::mail::{outbox, render};
@@ -63,7 +63,10 @@ async fn may_manage(
 
 /// Locks the session row for the rest of the transaction (PostgreSQL; SQLite's write
 /// transaction already excludes every other writer).
-async fn lock_session(txn: &DatabaseTransaction, id: i64) -> Result<session::Model, ServiceError> {
+pub(super) async fn lock_session(
+    txn: &DatabaseTransaction,
+    id: i64,
+) -> Result<session::Model, ServiceError> {
     let q = session::Entity::find_by_id(id);
     let row = if txn.get_database_backend() == DbBackend::Postgres {
         q.lock_exclusive().one(txn).await?
@@ -96,7 +99,7 @@ fn capacity_of(s: &session::Model, k: SeatKind) -> u32 {
     }
 }
 
-async fn count(
+pub(super) async fn count(
     conn: &impl ConnectionTrait,
     session_id: i64,
     k: SeatKind,
@@ -239,6 +242,24 @@ pub async fn detail(
         None
     };
     let description = s.description.clone();
+    let organise =
+        actor.is_some_and(|a| a.may_organise(ProgrammeId(s.programme_id), RegionId(s.region_id)));
+    let (mentors, mentor_options) = match actor {
+        Some(a) if organise => {
+            let m = super::session_admin::mentors(svc, Some(a), id).await?;
+            (m.assigned, m.available)
+        }
+        _ => (vec![], vec![]),
+    };
+    let series = super::session_admin::series_dates(db, &s)
+        .await?
+        .into_iter()
+        .map(|(id, starts_at, cancelled)| SeriesItem {
+            id,
+            starts_at,
+            cancelled,
+        })
+        .collect();
     let summary = summaries(db, vec![s])
         .await?
         .pop()
@@ -255,7 +276,50 @@ pub async fn detail(
         mine,
         meeting_url,
         manage,
+        organise,
+        mentors,
+        mentor_options,
+        series,
     })
+}
+
+/// The session as an iCalendar file (`METHOD:PUBLISH`), for anyone who may see the session. The
+/// meeting link is in it only for confirmed online registrants and those who run the session.
+pub async fn calendar(
+    svc: &Services,
+    actor: Option<&Actor>,
+    id: SessionId,
+    now: DateTime<Utc>,
+) -> Result<String, ServiceError> {
+    let d = detail(svc, actor, id, now).await?;
+    let version = session::Entity::find_by_id(id.0)
+        .one(&svc.db)
+        .await?
+        .map(|s| s.version)
+        .unwrap_or(0);
+    let lang = actor.map(|a| a.lang).unwrap_or_default();
+    Ok(crate::mail::ics::session_ics(crate::mail::ics::IcsInput {
+        session: &d.summary,
+        version,
+        description: d.description.as_deref(),
+        meeting_url: d.meeting_url.as_deref(),
+        page_url: format!("{}/sesi/{}", svc.base_url, id.0),
+        host: &host_of(&svc.base_url),
+        method: crate::mail::ics::Method::Publish,
+        lang,
+        stamp: now,
+    }))
+}
+
+/// `https://bimtek.example.id:8443/x` → `bimtek.example.id`.
+pub fn host_of(base_url: &str) -> String {
+    let rest = base_url.split("://").nth(1).unwrap_or(base_url);
+    let host = rest.split(['/', ':']).next().unwrap_or("");
+    if host.is_empty() {
+        "bimtek.local".into()
+    } else {
+        host.to_owned()
+    }
 }
 
 fn closed_problem(w: Window) -> Problem {
@@ -519,7 +583,7 @@ pub async fn cancel(
 }
 
 /// Moves the first waitlisted registration of `kind` into a free seat, if there is one.
-async fn promote_next(
+pub(super) async fn promote_next(
     svc: &Services,
     txn: &DatabaseTransaction,
     s: &session::Model,

@@ -11,31 +11,127 @@ use sea_orm::{
 use super::{ServiceError, Services, require};
 use crate::auth::Actor;
 use crate::domain::{
-    Choice, Field, FieldErrors, MySession, NewSession, Problem, ProgrammeId, RegionChoice,
-    RegionId, SessionForm, SessionFormOptions, SessionId, SessionMode, SessionSummary, Track, Zone,
+    Choice, Field, FieldErrors, FilterChoices, MySession, NewSession, Problem, ProgrammeId,
+    RegionChoice, RegionId, SessionFilter, SessionForm, SessionFormOptions, SessionId, SessionMode,
+    SessionSummary, Track, Zone,
 };
 use crate::i18n::Lang;
 use crate::mail::{self, outbox};
 use crate::store;
 use crate::store::audit::{self, Entry};
-use crate::store::entities::{person, programme, region, registration, session, session_mentor};
+use crate::store::entities::{
+    person, programme, region, registration, session, session_mentor, session_series,
+};
 
 /// How many sessions one list page shows.
 pub const LIST_LIMIT: u64 = 200;
 
-/// Upcoming and running sessions, soonest first. Open to everyone: it carries no meeting link.
+/// Upcoming and running sessions, soonest first, filtered. Open to everyone: it carries no
+/// meeting link.
 pub async fn list_upcoming(
     svc: &Services,
+    filter: &SessionFilter,
     now: DateTime<Utc>,
 ) -> Result<Vec<SessionSummary>, ServiceError> {
-    let rows = session::Entity::find()
-        .filter(session::Column::EndsAt.gt(now))
+    let mut q = session::Entity::find().filter(session::Column::EndsAt.gt(now));
+    if let Some(p) = filter.programme {
+        q = q.filter(session::Column::ProgrammeId.eq(p.0));
+    }
+    if let Some(m) = filter.mode {
+        q = q.filter(session::Column::Mode.eq(m.as_str()));
+    }
+    if let Some(day) = filter.from {
+        let zone = filter.zone.unwrap_or(Zone::Wib);
+        if let Some(t) = zone.to_utc(day.and_time(chrono::NaiveTime::MIN)) {
+            q = q.filter(session::Column::EndsAt.gt(t));
+        }
+    }
+    if let Some(r) = filter.region {
+        q = q.filter(session::Column::RegionId.is_in(region_and_below(&svc.db, r.0).await?));
+    }
+    let rows = q
         .order_by_asc(session::Column::StartsAt)
         .order_by_asc(session::Column::Id)
         .limit(LIST_LIMIT)
         .all(&svc.db)
         .await?;
     summaries(&svc.db, rows).await
+}
+
+/// A region and the regions under it (provinsi → kabupaten/kota → kecamatan).
+pub(super) async fn region_and_below(
+    conn: &impl ConnectionTrait,
+    id: i64,
+) -> Result<Vec<i64>, ServiceError> {
+    let mut all = vec![id];
+    let mut frontier = vec![id];
+    for _ in 0..4 {
+        if frontier.is_empty() {
+            break;
+        }
+        frontier = region::Entity::find()
+            .filter(region::Column::ParentId.is_in(frontier))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|r| r.id)
+            .collect();
+        all.extend(&frontier);
+    }
+    Ok(all)
+}
+
+/// Programmes and regions to filter the list by (public names only).
+pub async fn filter_choices(svc: &Services) -> Result<FilterChoices, ServiceError> {
+    let programmes = programme::Entity::find()
+        .order_by_asc(programme::Column::Name)
+        .all(&svc.db)
+        .await?
+        .into_iter()
+        .map(|p| Choice {
+            id: p.id,
+            label: p.name,
+        })
+        .collect();
+    let regions = region::Entity::find()
+        .order_by_asc(region::Column::Code)
+        .all(&svc.db)
+        .await?
+        .into_iter()
+        .map(|r| Choice {
+            id: r.id,
+            label: if r.parent_id.is_some() {
+                format!("— {}", r.name)
+            } else {
+                r.name
+            },
+        })
+        .collect();
+    Ok(FilterChoices {
+        programmes,
+        regions,
+    })
+}
+
+/// The zone of the caller's region, to show times in (None: anonymous or no region).
+pub async fn viewer_zone(
+    svc: &Services,
+    actor: Option<&Actor>,
+) -> Result<Option<Zone>, ServiceError> {
+    let Some(a) = actor else {
+        return Ok(None);
+    };
+    let Some(region_id) = person::Entity::find_by_id(a.person_id.0)
+        .one(&svc.db)
+        .await?
+        .and_then(|p| p.region_id)
+    else {
+        return Ok(None);
+    };
+    Ok(region::Entity::find_by_id(region_id)
+        .one(&svc.db)
+        .await?
+        .and_then(|r| Zone::from_iana(&r.timezone)))
 }
 
 /// Maps rows to summaries with two lookups in all (programmes, regions), not one per row.
@@ -219,33 +315,48 @@ pub async fn create(
     }
 
     let txn = store::begin_write(&svc.db).await?;
-    let mut e = FieldErrors::default();
-    if programme::Entity::find_by_id(new.programme_id.0)
-        .one(&txn)
-        .await?
-        .is_none()
-    {
-        e.push(Field::Programme, Problem::NotFound);
-    }
-    if region::Entity::find_by_id(new.region_id.0)
-        .one(&txn)
-        .await?
-        .is_none()
-    {
-        e.push(Field::Region, Problem::NotFound);
-    }
-    if !e.is_empty() {
-        return Err(ServiceError::Invalid(e));
-    }
+    check_refs(&txn, &new).await?;
 
-    let row = insert(&txn, &new, Some(actor.person_id.0), now).await?;
+    // A series: one row for the series, one session per date, all in this transaction.
+    let starts = new.repeat.starts(new.starts_at, new.zone);
+    let series_id = if starts.len() > 1 {
+        Some(
+            session_series::ActiveModel {
+                programme_id: Set(new.programme_id.0),
+                recurrence: Set(new.repeat.code()),
+                created_by: Set(Some(actor.person_id.0)),
+                created_at: Set(now),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?
+            .id,
+        )
+    } else {
+        None
+    };
+    let length = new.ends_at - new.starts_at;
+    let mut first = None;
+    for start in starts {
+        let shift = start - new.starts_at;
+        let one = NewSession {
+            starts_at: start,
+            ends_at: start + length,
+            registration_opens_at: new.registration_opens_at.map(|t| t + shift),
+            registration_closes_at: new.registration_closes_at.map(|t| t + shift),
+            ..new.clone()
+        };
+        let row = insert_one(&txn, &one, Some(actor.person_id.0), series_id, now).await?;
+        first.get_or_insert(row.id);
+    }
+    let first = first.ok_or(ServiceError::Internal("a series without sessions".into()))?;
     audit::record(
         &txn,
         Entry {
             actor_id: Some(actor.person_id.0),
             action: "session.create",
             entity: "session",
-            entity_id: Some(row.id),
+            entity_id: Some(first),
         },
         None::<&()>,
         Some(&new),
@@ -253,23 +364,63 @@ pub async fn create(
     .await?;
     txn.commit().await?;
     tracing::info!(
-        session = row.id,
+        session = first,
         actor = actor.person_id.0,
         "session created"
     );
-    Ok(SessionId(row.id))
+    Ok(SessionId(first))
 }
 
-/// Inserts a parsed session (also used by the demo seed).
+/// The programme and region of a parsed form exist (checked inside the caller's transaction).
+pub(super) async fn check_refs(
+    conn: &impl ConnectionTrait,
+    new: &NewSession,
+) -> Result<(), ServiceError> {
+    let mut e = FieldErrors::default();
+    if programme::Entity::find_by_id(new.programme_id.0)
+        .one(conn)
+        .await?
+        .is_none()
+    {
+        e.push(Field::Programme, Problem::NotFound);
+    }
+    for (field, r) in [
+        (Field::Region, Some(new.region_id)),
+        (Field::EligibleRegion, new.eligibility.region_id),
+    ] {
+        if let Some(r) = r
+            && region::Entity::find_by_id(r.0).one(conn).await?.is_none()
+        {
+            e.push(field, Problem::NotFound);
+        }
+    }
+    if e.is_empty() {
+        Ok(())
+    } else {
+        Err(ServiceError::Invalid(e))
+    }
+}
+
+/// Inserts a parsed session with its speakers and eligibility (also used by the demo seed).
 pub async fn insert(
     conn: &impl ConnectionTrait,
     new: &NewSession,
     created_by: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<session::Model, ServiceError> {
-    Ok(session::ActiveModel {
+    insert_one(conn, new, created_by, None, now).await
+}
+
+async fn insert_one(
+    conn: &impl ConnectionTrait,
+    new: &NewSession,
+    created_by: Option<i64>,
+    series_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<session::Model, ServiceError> {
+    let row = session::ActiveModel {
         programme_id: Set(new.programme_id.0),
-        series_id: Set(None),
+        series_id: Set(series_id),
         title: Set(new.title.clone()),
         description: Set(new.description.clone()),
         mode: Set(new.mode.as_str().to_owned()),
@@ -282,8 +433,8 @@ pub async fn insert(
         meeting_url: Set(new.meeting_url.as_ref().map(|u| u.as_str().to_owned())),
         room_capacity: Set(new.room_capacity as i32),
         online_capacity: Set(new.online_capacity as i32),
-        registration_opens_at: Set(None),
-        registration_closes_at: Set(None),
+        registration_opens_at: Set(new.registration_opens_at),
+        registration_closes_at: Set(new.registration_closes_at),
         allow_walk_ins: Set(false),
         reminder_offsets_minutes: Set("1440,60".to_owned()),
         version: Set(0),
@@ -293,7 +444,9 @@ pub async fn insert(
         ..Default::default()
     }
     .insert(conn)
-    .await?)
+    .await?;
+    super::session_admin::write_extras(conn, row.id, &new.speakers, &new.eligibility).await?;
+    Ok(row)
 }
 
 /// Outcome of "send me a test invitation".

@@ -40,6 +40,7 @@ pub fn Header(user: Option<CurrentUser>) -> impl IntoView {
             <nav aria-label="Menu">
                 <a href="/sesi">{lang.t(Msg::NavSessions)}</a>
                 {is_organiser.then(|| view! { <a href="/sesi/baru">{lang.t(Msg::NavNewSession)}</a> })}
+                {is_organiser.then(|| view! { <a href="/program">{lang.t(Msg::NavProgrammes)}</a> })}
                 {is_participant.then(|| view! { <a href="/saya">{lang.t(Msg::NavMySessions)}</a> })}
                 {is_mentor.then(|| view! { <a href="/pendamping">{lang.t(Msg::NavMentoring)}</a> })}
                 {is_coordinator.then(|| view! { <a href="/koordinator">{lang.t(Msg::NavMyParticipants)}</a> })}

@@ -5,6 +5,7 @@ pub mod login;
 pub mod login_link;
 pub mod password_reset;
 pub mod people;
+pub mod programmes;
 pub mod registration;
 pub mod session_list;
 pub mod session_new;

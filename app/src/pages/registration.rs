@@ -93,6 +93,12 @@ pub fn SessionDetailPage() -> impl IntoView {
             Some(lang.t(Msg::RegDone))
         } else if q.get("batal").is_some() {
             Some(lang.t(Msg::RegCancelledNotice))
+        } else if q.get("diubah").is_some() {
+            Some(lang.t(Msg::SessionUpdated))
+        } else if q.get("dibatalkan").is_some() {
+            Some(lang.t(Msg::SessionCancelledNotice))
+        } else if q.get("pendamping").is_some() {
+            Some(lang.t(Msg::MentorsSaved))
         } else {
             None
         }
@@ -137,12 +143,63 @@ fn detail_view(
     let speakers = d.speakers.clone();
     let description = d.description.clone();
     let registration = registration_box(&d, sub, lang);
+    let organise = d.organise && !d.summary.cancelled;
     let manage = d.manage.then(|| {
         view! {
             <p class="actions manage">
                 <a class="button secondary" href=format!("/sesi/{id}/peserta")>{lang.t(Msg::RosterTitle)}</a>
-                <a class="button secondary" href=format!("/sesi/{id}/undang")>{lang.t(Msg::InviteCsv)}</a>
+                {d.organise.then(|| view! {
+                    <a class="button secondary" href=format!("/sesi/{id}/undang")>{lang.t(Msg::InviteCsv)}</a>
+                    <a class="button secondary" href=format!("/sesi/baru?dari={id}")>{lang.t(Msg::Duplicate)}</a>
+                })}
+                {organise.then(|| view! {
+                    <a class="button secondary" href=format!("/sesi/{id}/ubah") id="edit-session">{lang.t(Msg::Edit)}</a>
+                })}
             </p>
+        }
+    });
+    let in_series = d.series.len();
+    let series = (in_series > 1).then(|| {
+        let zone = d.summary.zone;
+        view! {
+            <h2>{lang.t(Msg::SeriesTitle).replace("{n}", &in_series.to_string())}</h2>
+            <ol class="series">
+                {d.series.iter().map(|it| {
+                    let text = zone.format_long(it.starts_at, lang);
+                    let here = it.id.0 == id;
+                    view! {
+                        <li class:cancelled=it.cancelled>
+                            {if here {
+                                view! { <strong>{text}</strong> }.into_any()
+                            } else {
+                                view! { <a href=format!("/sesi/{}", it.id.0)>{text}</a> }.into_any()
+                            }}
+                            {it.cancelled.then(|| format!(" · {}", lang.t(Msg::Cancelled)))}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        }
+    });
+    let mentors = organise.then(|| mentors_box(id, &d, lang));
+    let cancel = organise.then(|| {
+        let later = d.series.iter().filter(|it| it.starts_at >= d.summary.starts_at && !it.cancelled).count();
+        view! {
+            <details class="card danger" id="cancel-session">
+                <summary>{lang.t(Msg::CancelSession)}</summary>
+                <form method="post" action=format!("/sesi/{id}/batalkan") class="stack" novalidate>
+                    <p>{lang.t(Msg::CancelSessionExplain)}</p>
+                    <div class="field">
+                        <label for="f-reason">{lang.t(Msg::CancelReason)}</label>
+                        <input id="f-reason" name="reason" type="text" maxlength="300" />
+                    </div>
+                    {(later > 1).then(|| view! {
+                        <label class="choice"><input type="radio" name="scope" value="one" checked=true /><span>{lang.t(Msg::CancelThisOnly)}</span></label>
+                        <label class="choice"><input type="radio" name="scope" value="series" /><span>{lang.t(Msg::CancelSeries).replace("{n}", &later.to_string())}</span></label>
+                    })}
+                    <p class="actions"><button type="submit" class="danger">{lang.t(Msg::CancelSessionConfirm)}</button></p>
+                </form>
+            </details>
         }
     });
     let seats = view! {
@@ -172,9 +229,46 @@ fn detail_view(
                     }).collect_view()}
                 </ul>
             })}
-            {registration}
-            {manage}
+            <p class="calendar-link"><a href=format!("/sesi/{id}/kalender.ics") download=format!("sesi-{id}.ics")>{lang.t(Msg::AddToCalendar)}</a></p>
+            {series.map(|v| v.into_any())}
+            {registration.into_any()}
+            {manage.map(|v| v.into_any())}
+            {mentors.map(|v| v.into_any())}
+            {cancel.map(|v| v.into_any())}
         </article>
+    }
+}
+
+/// Assigned mentors, each with a remove button, and a form to assign one more.
+fn mentors_box(id: i64, d: &SessionDetail, lang: Lang) -> impl IntoView + use<> {
+    let assigned = d.mentors.clone();
+    let options = d.mentor_options.clone();
+    view! {
+        <section class="card mentors" aria-labelledby="mentors-title">
+            <h2 id="mentors-title">{lang.t(Msg::AssignedMentors)}</h2>
+            {assigned.is_empty().then(|| view! { <p class="muted">{lang.t(Msg::NoMentorsYet)}</p> })}
+            <ul class="plain">
+                {assigned.into_iter().map(|m| view! {
+                    <li>
+                        {m.label}" "
+                        <form method="post" action=format!("/sesi/{id}/pendamping/{}/hapus", m.id) class="inline">
+                            <button type="submit" class="link">{lang.t(Msg::Remove)}</button>
+                        </form>
+                    </li>
+                }).collect_view()}
+            </ul>
+            {(!options.is_empty()).then(|| view! {
+                <form method="post" action=format!("/sesi/{id}/pendamping") class="row inline-form">
+                    <div class="field">
+                        <label for="f-mentor_id">{lang.t(Msg::AssignMentor)}</label>
+                        <select id="f-mentor_id" name="mentor_id">
+                            {options.into_iter().map(|m| view! { <option value=m.id.to_string()>{m.label}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <p class="actions"><button type="submit" class="secondary">{lang.t(Msg::Assign)}</button></p>
+                </form>
+            })}
+        </section>
     }
 }
 

@@ -1,6 +1,6 @@
 //! The session list: server-rendered, hydrated; times in each session's zone with its label.
 
-use bimtek::domain::{SessionMode, SessionSummary, Track};
+use bimtek::domain::{FilterChoices, SessionFilterForm, SessionMode, SessionSummary, Track, Zone};
 use bimtek::i18n::{Lang, Msg};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -15,8 +15,19 @@ use crate::server_fns::sessions::{SendTestInvitation, list_sessions};
 pub fn SessionListPage() -> impl IntoView {
     let lang = use_lang();
     let UserResource(user) = expect_context();
-    let data = Resource::new(|| (), |_| list_sessions());
     let query = use_query_map();
+    let filter = move || {
+        let q = query.read();
+        let get = |k: &str| q.get(k).unwrap_or_default();
+        SessionFilterForm {
+            program: get("program"),
+            wilayah: get("wilayah"),
+            mode: get("mode"),
+            dari: get("dari"),
+            zona: get("zona"),
+        }
+    };
+    let data = Resource::new(filter, list_sessions);
     let created = move || query.read().get("dibuat").is_some();
     let invited = move || match query.read().get("undangan").as_deref() {
         Some("terkirim") => Some(lang.t(Msg::TestInvitationQueued)),
@@ -35,19 +46,21 @@ pub fn SessionListPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let organiser = user.await.is_some_and(|u| u.is_organiser);
                 match data.await {
-                    Ok(list) if list.sessions.is_empty() => {
-                        view! { <p class="empty">{lang.t(Msg::SessionsEmpty)}</p> }.into_any()
-                    }
                     Ok(list) => {
                         let key = list.form_key;
+                        let zone = list.viewer_zone;
+                        let empty = list.sessions.is_empty();
                         view! {
+                            <FilterForm choices=list.choices current=filter() zone />
+                            {empty.then(|| view! { <p class="empty">{lang.t(Msg::SessionsEmpty)}</p> })}
                             <ul class="sessions">
                                 {list
                                     .sessions
                                     .into_iter()
                                     .map(|s| {
                                         let form_key = format!("{key}-{}", s.id);
-                                        view! { <SessionCard s organiser form_key /> }
+                                        let viewer_zone = zone.unwrap_or(s.zone);
+                                        view! { <SessionCard s organiser form_key viewer_zone /> }
                                     })
                                     .collect_view()}
                             </ul>
@@ -80,6 +93,62 @@ fn track_label(lang: Lang, t: Track) -> &'static str {
     })
 }
 
+/// Filters as a plain GET form: works without JavaScript, and the address can be shared.
+#[component]
+fn FilterForm(
+    choices: FilterChoices,
+    current: SessionFilterForm,
+    zone: Option<Zone>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let option = |v: String, label: String, selected: &str| {
+        let is = v == selected;
+        view! { <option value=v selected=is>{label}</option> }
+    };
+    let active = !current.is_empty();
+    let zone_value = zone.map(|z| z.label().to_string()).unwrap_or_default();
+    view! {
+        <form method="get" action="/sesi" class="filters" role="search" aria-label=lang.t(Msg::FilterTitle)>
+            <div class="field">
+                <label for="q-program">{lang.t(Msg::FieldProgramme)}</label>
+                <select id="q-program" name="program">
+                    {option(String::new(), lang.t(Msg::AllProgrammes).into(), &current.program)}
+                    {choices.programmes.into_iter().map(|c| option(c.id.to_string(), c.label, &current.program)).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="q-wilayah">{lang.t(Msg::FieldRegion)}</label>
+                <select id="q-wilayah" name="wilayah">
+                    {option(String::new(), lang.t(Msg::AllRegions).into(), &current.wilayah)}
+                    {choices.regions.into_iter().map(|c| option(c.id.to_string(), c.label, &current.wilayah)).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="q-mode">{lang.t(Msg::FieldMode)}</label>
+                <select id="q-mode" name="mode">
+                    {option(String::new(), lang.t(Msg::AllModes).into(), &current.mode)}
+                    {SessionMode::ALL.into_iter().map(|m| option(m.as_str().into(), mode_label(lang, m).into(), &current.mode)).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="q-dari">{lang.t(Msg::FilterFrom)}</label>
+                <input id="q-dari" name="dari" type="date" value=current.dari.clone() />
+            </div>
+            <div class="field">
+                <label for="q-zona">{lang.t(Msg::FilterZone)}</label>
+                <select id="q-zona" name="zona">
+                    {option(String::new(), lang.t(Msg::ZoneOfSession).into(), &zone_value)}
+                    {Zone::ALL.into_iter().map(|z| option(z.label().into(), z.label().into(), &zone_value)).collect_view()}
+                </select>
+            </div>
+            <p class="actions">
+                <button type="submit" class="secondary">{lang.t(Msg::FilterApply)}</button>
+                {active.then(|| view! { <a href="/sesi">{lang.t(Msg::FilterReset)}</a> })}
+            </p>
+        </form>
+    }
+}
+
 /// One session as a card; `children` adds lines under it (e.g. the caller's seat and status).
 #[component]
 pub fn SessionCard(
@@ -89,15 +158,24 @@ pub fn SessionCard(
     /// The page's own heading (the session page), instead of a link to it.
     #[prop(optional)]
     heading: bool,
+    /// Show times in this zone (the reader's); the session's own local time is added when it
+    /// differs.
+    #[prop(optional, into)]
+    viewer_zone: Option<Zone>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let lang = use_lang();
     let id = s.id;
+    let shown = viewer_zone.unwrap_or(s.zone);
     let when = format!(
         "{} – {}",
-        s.zone.format_long(s.starts_at, lang),
-        s.zone.format_time(s.ends_at, lang)
+        shown.format_long(s.starts_at, lang),
+        shown.format_time(s.ends_at, lang)
     );
+    let local = (shown != s.zone).then(|| {
+        lang.t(Msg::LocalTimeThere)
+            .replace("{time}", &s.zone.format_time(s.starts_at, lang))
+    });
     let mode_class = format!("badge mode-{}", s.mode.as_str());
     view! {
         <li class="session" id=format!("sesi-{id}") class:cancelled=s.cancelled>
@@ -113,6 +191,7 @@ pub fn SessionCard(
             }}
             <p class="when">
                 <time datetime=s.starts_at.to_rfc3339()>{when}</time>
+                {local.map(|l| view! { <span class="muted small local-time">{format!(" ({l})")}</span> })}
             </p>
             <p class="where">
                 {match s.venue {

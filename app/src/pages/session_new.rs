@@ -1,37 +1,73 @@
-//! The organiser's new-session form. Works before hydration: posted without JavaScript, the
-//! server answers with this page again (422, every typed value kept, one message per field).
-//! Once its island has hydrated, the form posts through the `create_session` server function.
+//! The organiser's session form: new (`/sesi/baru`, or a copy with `?dari=<id>`) and edit
+//! (`/sesi/:id/ubah`). A plain form rendered on the server: posted, the server answers with a
+//! redirect, or with this page again (422, every typed value kept, one message per field). It
+//! needs no JavaScript at all, which also suits slow links.
 
-use bimtek::domain::session::{DESCRIPTION_MAX, TITLE_MAX, VENUE_MAX};
-use bimtek::domain::{Field, FieldErrors, SessionForm, SessionFormOptions, SessionMode, Zone};
-use bimtek::i18n::{Lang, Msg};
+use bimtek::domain::session::{DESCRIPTION_MAX, SERIES_MAX, TITLE_MAX, VENUE_MAX};
+use bimtek::domain::{
+    EditData, Field, FieldErrors, SessionForm, SessionFormOptions, SessionMode, Zone,
+};
+use bimtek::i18n::{Lang, Msg, problem};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::session_list::mode_label;
-use crate::components::form::{EnhancedForm, FormAlert, SelectField, TextArea, TextField};
+use crate::components::form::{FormAlert, SelectField, TextArea, TextField};
 use crate::error::AppError;
 use crate::i18n::use_lang;
 use crate::server_fns::Submitted;
-use crate::server_fns::sessions::{CreateSession, get_session_form_options};
+use crate::server_fns::sessions::{get_edit_session_form, get_new_session_form};
 
 #[component]
 pub fn NewSessionPage() -> impl IntoView {
     let lang = use_lang();
-    // Set by the server when it renders a failed plain post: goes to the island as a prop.
+    // Set by the server when it renders a failed plain post.
     let sub = use_context::<Submitted<SessionForm>>();
-    let options = Resource::new(|| (), |_| get_session_form_options());
-
+    let query = use_query_map();
+    let from = move || query.read().get("dari").and_then(|v| v.parse::<i64>().ok());
+    let data = Resource::new(from, get_new_session_form);
+    let title = move || {
+        if from().is_some() {
+            lang.t(Msg::DuplicateSessionTitle)
+        } else {
+            lang.t(Msg::NewSessionTitle)
+        }
+    };
     view! {
-        <Title text=lang.t(Msg::NewSessionTitle) />
-        <h1>{lang.t(Msg::NewSessionTitle)}</h1>
+        <Title text=title />
+        <h1>{title}</h1>
         <Suspense fallback=|| view! { <p class="muted">"…"</p> }>
             {move || {
                 let sub = sub.clone();
                 Suspend::new(async move {
-                    match options.await {
-                        Ok(opts) => view! { <SessionFormView opts sub lang /> }.into_any(),
-                        Err(e) => view! { <Refused e /> }.into_any(),
+                    match data.await {
+                        Ok(d) => {
+                            let (form, errors, error) = match sub {
+                                Some(s) => (s.form, s.errors, s.error),
+                                None => (
+                                    d.copy.unwrap_or_else(|| SessionForm {
+                                        zone: Zone::Wib.label().into(),
+                                        ..Default::default()
+                                    }),
+                                    FieldErrors::default(),
+                                    None,
+                                ),
+                            };
+                            view! {
+                                <p class="intro">{lang.t(Msg::NewSessionIntro)}</p>
+                                <SessionFormView
+                                    opts=d.options
+                                    form
+                                    errors
+                                    error
+                                    path="/sesi/baru".into()
+                                    editing=None
+                                />
+                            }
+                            .into_any()
+                        }
+                        Err(e) => view! { <Refused e next="/sesi/baru" /> }.into_any(),
                     }
                 })
             }}
@@ -39,59 +75,118 @@ pub fn NewSessionPage() -> impl IntoView {
     }
 }
 
-/// Not logged in, or not an organiser.
 #[component]
-fn Refused(e: AppError) -> impl IntoView {
+pub fn EditSessionPage() -> impl IntoView {
+    let lang = use_lang();
+    let sub = use_context::<Submitted<SessionForm>>();
+    let params = use_params_map();
+    let id = move || params.read().get("id").and_then(|v| v.parse::<i64>().ok());
+    let data = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => get_edit_session_form(id).await,
+            None => Err(AppError::NotFound),
+        }
+    });
+    view! {
+        <Title text=lang.t(Msg::EditSessionTitle) />
+        <h1>{lang.t(Msg::EditSessionTitle)}</h1>
+        <Suspense fallback=|| view! { <p class="muted">"…"</p> }>
+            {move || {
+                let sub = sub.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(d) => {
+                            let EditData { id, form, series_later, closed } = d.edit;
+                            let back = view! {
+                                <p><a href=format!("/sesi/{id}")>{lang.t(Msg::BackToSession)}</a></p>
+                            };
+                            if closed {
+                                return view! {
+                                    {back}
+                                    <div class="alert alert-info" role="status">
+                                        {problem(lang, &bimtek::domain::Problem::SessionClosed)}
+                                    </div>
+                                }
+                                .into_any();
+                            }
+                            let (form, errors, error) = match sub {
+                                Some(s) => (s.form, s.errors, s.error),
+                                None => (form, FieldErrors::default(), None),
+                            };
+                            view! {
+                                {back}
+                                <SessionFormView
+                                    opts=d.options
+                                    form
+                                    errors
+                                    error
+                                    path=format!("/sesi/{id}/ubah")
+                                    editing=Some(series_later)
+                                />
+                            }
+                            .into_any()
+                        }
+                        Err(e) => view! { <Refused e next="/sesi" /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// Not logged in, not an organiser of it, or no such session.
+#[component]
+fn Refused(e: AppError, next: &'static str) -> impl IntoView {
     let lang = use_lang();
     let login = matches!(e, AppError::Unauthenticated);
     view! {
         <div class="alert alert-error" role="alert">{e.message(lang)}</div>
         {login.then(|| view! {
-            <p><a class="button" href="/masuk?next=/sesi/baru">{lang.t(Msg::NavLogin)}</a></p>
+            <p><a class="button" href=format!("/masuk?next={next}")>{lang.t(Msg::NavLogin)}</a></p>
         })}
     }
 }
 
-/// An island: the form runs in the browser once its wasm has loaded.
-#[island]
+fn zone_name(lang: Lang, z: Zone) -> &'static str {
+    lang.t(match z {
+        Zone::Wib => Msg::ZoneWib,
+        Zone::Wita => Msg::ZoneWita,
+        Zone::Wit => Msg::ZoneWit,
+    })
+}
+
+/// A ticked box that posts "1".
+fn checkbox(name: &'static str, label: &'static str, checked: bool) -> impl IntoView {
+    view! {
+        <label class="check">
+            <input type="checkbox" name=name value="1" checked=checked />
+            <span>{label}</span>
+        </label>
+    }
+}
+
+/// The form itself. `editing`: `None` for a new session (offers repetition), `Some(n)` when
+/// editing a session with `n` sessions of its series from here on (offers the scope if n > 1).
+#[component]
 fn SessionFormView(
     opts: SessionFormOptions,
-    sub: Option<Submitted<SessionForm>>,
-    lang: Lang,
+    form: SessionForm,
+    errors: FieldErrors,
+    error: Option<AppError>,
+    path: String,
+    editing: Option<u32>,
 ) -> impl IntoView {
-    provide_context(lang);
-    let action = ServerAction::<CreateSession>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(id)) = action.value().get() {
-            let _ = window()
-                .location()
-                .set_href(&format!("/sesi?dibuat={id}#sesi-{id}"));
-        }
-    });
-    let (form, first_errors, first_error) = match sub {
-        Some(s) => (s.form, s.errors, s.error),
-        None => (
-            SessionForm {
-                zone: Zone::Wib.label().into(),
-                ..Default::default()
-            },
-            FieldErrors::default(),
-            None,
-        ),
+    let lang = use_lang();
+    let alert_text = error
+        .as_ref()
+        .map(|e| e.message(lang))
+        .or_else(|| (!errors.is_empty()).then(|| lang.t(Msg::FormHasErrors).into()));
+    let alert = Signal::derive(move || alert_text.clone());
+    let field_error = {
+        let errors = errors.clone();
+        move |f: Field| errors.get(f).map(|p| problem(lang, p))
     };
-    let errors = Signal::derive(move || match action.value().get() {
-        Some(Err(e)) => e.field_errors(),
-        Some(Ok(_)) => FieldErrors::default(),
-        None => first_errors.clone(),
-    });
-    let alert = Signal::derive(move || match action.value().get() {
-        Some(Err(e)) => Some(e.message(lang)),
-        Some(Ok(_)) => None,
-        None => first_error
-            .as_ref()
-            .map(|e| e.message(lang))
-            .or_else(|| (!errors.get().is_empty()).then(|| lang.t(Msg::FormHasErrors).into())),
-    });
+    let errors = Signal::stored(errors);
 
     let programmes: Vec<(String, String)> = opts
         .programmes
@@ -100,7 +195,7 @@ fn SessionFormView(
         .collect();
     let regions: Vec<(String, String)> = opts
         .regions
-        .into_iter()
+        .iter()
         .map(|r| {
             (
                 r.id.to_string(),
@@ -108,26 +203,72 @@ fn SessionFormView(
             )
         })
         .collect();
+    let eligible_regions = regions.clone();
     let modes: Vec<(String, String)> = SessionMode::ALL
         .into_iter()
         .map(|m| (m.as_str().into(), mode_label(lang, m).into()))
         .collect();
     let zones: Vec<(String, String)> = Zone::ALL
         .into_iter()
-        .map(|z| {
-            let msg = match z {
-                Zone::Wib => Msg::ZoneWib,
-                Zone::Wita => Msg::ZoneWita,
-                Zone::Wit => Msg::ZoneWit,
-            };
-            (z.label().into(), lang.t(msg).into())
-        })
+        .map(|z| (z.label().into(), zone_name(lang, z).into()))
         .collect();
-
+    let repeats: Vec<(String, String)> = [
+        ("", Msg::RepeatOnce),
+        ("weekly", Msg::RepeatWeekly),
+        ("biweekly", Msg::RepeatBiweekly),
+        ("dates", Msg::RepeatDates),
+    ]
+    .into_iter()
+    .map(|(v, m)| (v.to_string(), lang.t(m).to_string()))
+    .collect();
+    let ticked = |v: &str| !v.trim().is_empty();
+    let repetition = editing.is_none().then(|| {
+        let dates_error = field_error(Field::RepeatDates);
+        let dates_invalid = dates_error.is_some();
+        view! {
+            <fieldset class="group">
+                <legend>{lang.t(Msg::RepeatTitle)}</legend>
+                <div class="row">
+                    <SelectField field=Field::Repeat label=Msg::FieldRepeat options=repeats selected=form.repeat.clone() errors />
+                    <TextField field=Field::RepeatCount label=Msg::FieldRepeatCount value=form.repeat_count.clone() errors inputmode="numeric" maxlength=2 hint=Msg::HintRepeatCount />
+                </div>
+                <div class="field" class:invalid=dates_invalid>
+                    <label for="f-repeat_dates">{lang.t(Msg::FieldRepeatDates)}</label>
+                    <textarea id="f-repeat_dates" name="repeat_dates" rows="2" aria-describedby="h-repeat_dates e-repeat_dates"
+                        inner_html=bimtek::text::escape_html(&form.repeat_dates)></textarea>
+                    <p class="hint" id="h-repeat_dates">{lang.t(Msg::HintRepeatDates).replace("{max}", &(SERIES_MAX - 1).to_string())}</p>
+                    <p class="error" id="e-repeat_dates">{dates_error}</p>
+                </div>
+            </fieldset>
+        }
+    });
+    let scope = editing.filter(|n| *n > 1).map(|n| {
+        let series = form.scope == "series";
+        view! {
+            <fieldset class="group scope">
+                <legend>{lang.t(Msg::EditScopeTitle)}</legend>
+                <label class="choice">
+                    <input type="radio" name="scope" value="one" checked=!series />
+                    <span>{lang.t(Msg::EditScopeOne)}</span>
+                </label>
+                <label class="choice">
+                    <input type="radio" name="scope" value="series" checked=series />
+                    <span>{lang.t(Msg::EditScopeSeries).replace("{n}", &n.to_string())}</span>
+                </label>
+            </fieldset>
+        }
+    });
+    let submit = if editing.is_some() {
+        Msg::SaveChanges
+    } else {
+        Msg::SaveSession
+    };
+    let region_error = field_error(Field::EligibleRegion);
+    let region_invalid = region_error.is_some();
     view! {
-        <p class="intro">{lang.t(Msg::NewSessionIntro)}</p>
         <FormAlert message=alert />
-        <EnhancedForm action path="/sesi/baru" class="stack" id="session-form">
+        <form method="post" action=path class="stack" id="session-form" novalidate>
+            {scope}
             <TextField field=Field::Title label=Msg::FieldTitle value=form.title errors required=true maxlength=TITLE_MAX />
             <TextArea field=Field::Description label=Msg::FieldDescription value=form.description errors maxlength=DESCRIPTION_MAX />
             <SelectField field=Field::Programme label=Msg::FieldProgramme options=programmes selected=form.programme_id errors placeholder=true />
@@ -146,11 +287,37 @@ fn SessionFormView(
             </div>
             <TextField field=Field::Venue label=Msg::FieldVenue value=form.venue errors maxlength=VENUE_MAX />
             <TextField field=Field::MeetingUrl label=Msg::FieldMeetingUrl value=form.meeting_url errors kind="url" hint=Msg::HintMeetingUrl inputmode="url" />
+            <TextArea field=Field::Speakers label=Msg::FieldSpeakers value=form.speakers errors />
+            <p class="hint">{lang.t(Msg::HintSpeakers)}</p>
+            <fieldset class="group">
+                <legend>{lang.t(Msg::RegistrationRulesTitle)}</legend>
+                <div class="row">
+                    <TextField field=Field::RegistrationOpensAt label=Msg::FieldRegistrationOpens value=form.registration_opens_at errors kind="datetime-local" />
+                    <TextField field=Field::RegistrationClosesAt label=Msg::FieldRegistrationCloses value=form.registration_closes_at errors kind="datetime-local" hint=Msg::HintRegistrationWindow />
+                </div>
+                <p class="label">{lang.t(Msg::FieldEligibleRoles)}</p>
+                <div class="checks">
+                    {checkbox("for_participant", lang.t(Msg::RoleParticipant), ticked(&form.for_participant))}
+                    {checkbox("for_coordinator", lang.t(Msg::RoleCoordinator), ticked(&form.for_coordinator))}
+                    {checkbox("for_mentor", lang.t(Msg::RoleMentor), ticked(&form.for_mentor))}
+                </div>
+                <p class="hint">{lang.t(Msg::HintEligibleRoles)}</p>
+                <div class="field" class:invalid=region_invalid>
+                    <label for="f-eligible_region_id">{lang.t(Msg::FieldEligibleRegion)}</label>
+                    <select id="f-eligible_region_id" name="eligible_region_id" aria-describedby="e-eligible_region_id">
+                        <option value="" selected=form.eligible_region_id.is_empty()>{lang.t(Msg::AllRegions)}</option>
+                        {eligible_regions.into_iter().map(|(v, l)| {
+                            let is = v == form.eligible_region_id;
+                            view! { <option value=v selected=is>{l}</option> }
+                        }).collect_view()}
+                    </select>
+                    <p class="error" id="e-eligible_region_id">{region_error}</p>
+                </div>
+            </fieldset>
+            {repetition}
             <p class="actions">
-                <button type="submit" class="primary" disabled=move || action.pending().get()>
-                    {move || if action.pending().get() { lang.t(Msg::Saving) } else { lang.t(Msg::SaveSession) }}
-                </button>
+                <button type="submit" class="primary">{lang.t(submit)}</button>
             </p>
-        </EnhancedForm>
+        </form>
     }
 }

@@ -6,6 +6,7 @@ pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod ctx;
 pub mod people;
+pub mod programmes;
 pub mod registrations;
 pub mod sessions;
 

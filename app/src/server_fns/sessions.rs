@@ -1,6 +1,9 @@
 //! Sessions: list, form options, create, test invitation.
 
-use bimtek::domain::{SessionForm, SessionFormOptions, SessionId, SessionSummary};
+use bimtek::domain::{
+    FilterChoices, SessionFilterForm, SessionForm, SessionFormOptions, SessionId, SessionSummary,
+    Zone,
+};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -14,17 +17,67 @@ pub struct SessionList {
     /// Random per page load; with the session id it keys the test-invitation form, so a double
     /// submit of one form sends one email.
     pub form_key: String,
+    pub choices: FilterChoices,
+    /// The zone times are shown in: chosen in the filter, else the caller's region's; `None`:
+    /// each session's own.
+    pub viewer_zone: Option<Zone>,
 }
 
 #[server(endpoint = "list_sessions")]
-pub async fn list_sessions() -> Result<SessionList, AppError> {
+pub async fn list_sessions(
+    #[server(flatten)] filter: SessionFilterForm,
+) -> Result<SessionList, AppError> {
+    use bimtek::services::sessions;
     let svc = ctx::services()?;
-    // Public and the same for everyone: no need to load the caller on the busiest page.
-    let sessions = bimtek::services::sessions::list_upcoming(&svc, chrono::Utc::now()).await?;
+    let f = filter.parse();
+    let viewer_zone = match f.zone {
+        Some(z) => Some(z),
+        None => {
+            let actor = ctx::actor().await?;
+            sessions::viewer_zone(&svc, actor.as_ref()).await?
+        }
+    };
+    let list = sessions::list_upcoming(&svc, &f, chrono::Utc::now()).await?;
     Ok(SessionList {
-        sessions,
+        sessions: list,
         form_key: bimtek::auth::random_hex(8),
+        choices: sessions::filter_choices(&svc).await?,
+        viewer_zone,
     })
+}
+
+/// The new-session form: the choices, and (`from` = a session id) the values of the session to
+/// copy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewSessionData {
+    pub options: SessionFormOptions,
+    pub copy: Option<SessionForm>,
+}
+
+#[server(endpoint = "get_new_session_form")]
+pub async fn get_new_session_form(from: Option<i64>) -> Result<NewSessionData, AppError> {
+    let svc = ctx::services()?;
+    let actor = ctx::actor().await?;
+    let options = bimtek::services::sessions::form_options(&svc, actor.as_ref()).await?;
+    let copy = match from {
+        Some(id) => Some(
+            bimtek::services::session_admin::duplicate_form(
+                &svc,
+                actor.as_ref(),
+                SessionId(id),
+                chrono::Utc::now(),
+            )
+            .await?,
+        ),
+        None => None,
+    };
+    Ok(NewSessionData { options, copy })
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditSessionData {
+    pub options: SessionFormOptions,
+    pub edit: bimtek::domain::EditData,
 }
 
 #[server(endpoint = "get_session_form_options")]
@@ -64,4 +117,30 @@ pub async fn send_test_invitation(
         bimtek::services::sessions::send_test_invitation(&svc, actor.as_ref(), id, &form.key)
             .await?;
     Ok(outcome == bimtek::services::sessions::TestInvitation::Queued)
+}
+
+#[server(endpoint = "get_edit_session_form")]
+pub async fn get_edit_session_form(id: i64) -> Result<EditSessionData, AppError> {
+    let svc = ctx::services()?;
+    let actor = ctx::actor().await?;
+    let now = chrono::Utc::now();
+    let edit = bimtek::services::session_admin::edit_data(&svc, actor.as_ref(), SessionId(id), now)
+        .await?;
+    let options = bimtek::services::sessions::form_options(&svc, actor.as_ref()).await?;
+    Ok(EditSessionData { options, edit })
+}
+
+/// Cancelling a session: an optional reason, and (in a series) whether the later ones go too.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CancelSessionForm {
+    pub reason: String,
+    pub scope: String,
+}
+
+/// A mentor to assign.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MentorForm {
+    pub mentor_id: String,
 }

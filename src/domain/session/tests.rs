@@ -20,6 +20,7 @@ fn hybrid() -> SessionForm {
         online_capacity: "170".into(),
         venue: "Aula Kementerian Sosial, Jakarta Pusat".into(),
         meeting_url: "https://meet.jit.si/bimtek-kpm-graduasi".into(),
+        ..Default::default()
     }
 }
 

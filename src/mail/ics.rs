@@ -1,0 +1,96 @@
+//! iCalendar files for a session (RFC 5545, via the `icalendar` crate): a stable UID per session
+//! so calendars update the same event, SEQUENCE = the session's version (raised on every change
+//! of time, place or link), an alarm before the start, and the meeting link only when the reader
+//! may have it.
+
+use chrono::{DateTime, Duration, Utc};
+use icalendar::{Alarm, Calendar, Component, EventLike, EventStatus, Trigger};
+
+use crate::domain::SessionSummary;
+use crate::i18n::{Lang, Msg};
+
+/// What the file is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// A download from the session page.
+    Publish,
+    /// An invitation or update in an email.
+    Request,
+    /// The session was cancelled.
+    Cancel,
+}
+
+impl Method {
+    fn as_str(self) -> &'static str {
+        match self {
+            Method::Publish => "PUBLISH",
+            Method::Request => "REQUEST",
+            Method::Cancel => "CANCEL",
+        }
+    }
+}
+
+pub struct IcsInput<'a> {
+    pub session: &'a SessionSummary,
+    pub version: i32,
+    pub description: Option<&'a str>,
+    /// Only for confirmed online registrants and those who run the session.
+    pub meeting_url: Option<&'a str>,
+    /// The session page, always included.
+    pub page_url: String,
+    /// The host part of the UID, e.g. `bimtek.kemensos.go.id`.
+    pub host: &'a str,
+    pub method: Method,
+    pub lang: Lang,
+    pub stamp: DateTime<Utc>,
+}
+
+/// A stable UID per session: every file and email for it updates the same calendar event.
+pub fn uid(session_id: i64, host: &str) -> String {
+    format!("sesi-{session_id}@{host}")
+}
+
+pub fn session_ics(i: IcsInput<'_>) -> String {
+    let s = i.session;
+    let mut description = String::new();
+    if let Some(d) = i.description {
+        description.push_str(d);
+        description.push_str("\n\n");
+    }
+    if let Some(url) = i.meeting_url {
+        description.push_str(&format!("{}: {url}\n", i.lang.t(Msg::MeetingLink)));
+    }
+    description.push_str(&format!("{}: {}", i.lang.t(Msg::MailDetails), i.page_url));
+    let location = match (&s.venue, i.meeting_url) {
+        (Some(v), _) => format!("{v}, {}", s.region),
+        (None, Some(url)) => url.to_owned(),
+        (None, None) => i.lang.t(Msg::MailOnline).to_owned(),
+    };
+    let mut ev = icalendar::Event::with_uid(&uid(s.id.0, i.host));
+    ev.summary(&s.title)
+        .description(&description)
+        .location(&location)
+        .starts(s.starts_at)
+        .ends(s.ends_at)
+        .timestamp(i.stamp)
+        .sequence(i.version.max(0) as u32)
+        .url(&i.page_url);
+    if i.method == Method::Cancel || s.cancelled {
+        ev.status(EventStatus::Cancelled);
+    } else {
+        ev.status(EventStatus::Confirmed);
+        // A day before, and an hour before: the reminders people asked for most.
+        for (before, msg) in [
+            (Duration::days(1), Msg::IcsAlarmDay),
+            (Duration::hours(1), Msg::IcsAlarmHour),
+        ] {
+            let text = i.lang.t(msg).replace("{title}", &s.title);
+            ev.alarm(Alarm::display(&text, Trigger::before_start(before)));
+        }
+    }
+    let mut cal = Calendar::new();
+    cal.append_property(("METHOD", i.method.as_str()))
+        .name(&s.title)
+        .push(ev.done());
+    cal.done().to_string()
+}
