@@ -54,8 +54,8 @@ test('organiser creates a hybrid session, fixing mistakes, and sends a test invi
   const title = `Bimtek Uji ${test.info().project.name} ${process.env.DB_LABEL ?? ''} ${Date.now()}`;
   await login(page, '/sesi/baru');
   await settled(page);
-  // Hydrated, the form posts to its server function; without JavaScript, to the page itself.
-  const endpoint = jsOn() ? '/api/create_session' : '/sesi/baru';
+  // A plain form with or without JavaScript: it posts to the page itself.
+  const endpoint = '/sesi/baru';
   const posts: string[] = [];
   page.on('request', (r) => {
     if (r.method() === 'POST') posts.push(new URL(r.url()).pathname);
@@ -91,7 +91,9 @@ test('organiser creates a hybrid session, fixing mistakes, and sends a test invi
   await expect(page.getByText('Sesi tersimpan.')).toBeVisible();
   const card = page.locator('li.session', { hasText: title });
   await expect(card).toBeVisible();
-  await expect(card.locator('time')).toContainText('09.00 WITA – 15.00 WITA');
+  // The organiser (in Jakarta) sees their own zone, with the local time beside it.
+  await expect(card.locator('time')).toContainText('08.00 WIB – 14.00 WIB');
+  await expect(card).toContainText('09.00 WITA waktu setempat');
   await expect(card).not.toContainText('meet.jit.si');
   expect(posts.filter((p) => p === endpoint).length, `both submits went to ${endpoint}`).toBe(2);
 

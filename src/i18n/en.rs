@@ -334,7 +334,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         }
         FieldEligibleRoles => "Who may register",
         HintEligibleRoles => "None ticked: every role may register.",
-        FieldEligibleRegion => "Only from region",
+        FieldEligibleRegion => "Only people from",
         ProgrammesTitle => "Programmes",
         ProgrammeSaved => "Programme saved.",
         NewProgramme => "New programme",

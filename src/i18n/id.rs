@@ -334,7 +334,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         }
         FieldEligibleRoles => "Yang boleh mendaftar",
         HintEligibleRoles => "Tidak dicentang: semua peran boleh mendaftar.",
-        FieldEligibleRegion => "Hanya dari wilayah",
+        FieldEligibleRegion => "Hanya peserta dari",
         ProgrammesTitle => "Program",
         ProgrammeSaved => "Program tersimpan.",
         NewProgramme => "Buat program",
