@@ -19,6 +19,31 @@ async function as(email, width) {
   return page;
 }
 
+// ONLY=organiser: just the organiser's pages (one login per width: the per-account limit).
+if (process.env.ONLY === 'organiser') {
+  for (const width of [360, 1280]) {
+    const anon = await as(null, width);
+    await anon.goto('/sesi?mode=hybrid');
+    await anon.screenshot({ path: `${out}/list-filtered-${width}.png`, fullPage: true });
+    await anon.context().close();
+    const page = await as('penyelenggara@bimtek.localhost', width);
+    for (const [path, name] of [
+      ['/sesi', 'list-organiser'],
+      ['/sesi/1', 'session-organiser'],
+      ['/sesi/1/ubah', 'session-edit'],
+      ['/sesi/baru', 'session-new'],
+      ['/program', 'programmes'],
+      ['/program/baru', 'programme-new'],
+    ]) {
+      await page.goto(path);
+      await page.screenshot({ path: `${out}/${name}-${width}.png`, fullPage: true });
+    }
+    await page.context().close();
+  }
+  await browser.close();
+  process.exit(0);
+}
+
 const shots = [
   [null, '/masuk', 'login'],
   ['admin@bimtek.localhost', '/admin/orang', 'people'],

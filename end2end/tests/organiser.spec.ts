@@ -112,6 +112,7 @@ test('a programme with targets; a weekly series edited as a whole, one session c
 test('the list filters by format and shows times in the chosen zone', async ({ page }) => {
   await page.goto('/sesi');
   await settled(page);
+  await page.getByText('Saring sesi').click();
   await page.locator('#q-mode').selectOption('online');
   await page.locator('#q-zona').selectOption('WIT');
   await page.getByRole('button', { name: 'Terapkan' }).click();

@@ -52,14 +52,18 @@ async fn main() {
                     programme_id: Set(programmes[i % programmes.len()]),
                     series_id: Set(None),
                     title: Set(format!("Bimtek Kewirausahaan Sosial KPM Graduasi #{i}")),
-                    description: Set(Some("Praktisi kewirausahaan sosial berbagi pengalaman.".into())),
+                    description: Set(Some(
+                        "Praktisi kewirausahaan sosial berbagi pengalaman.".into(),
+                    )),
                     mode: Set(mode.as_str().into()),
                     status: Set("scheduled".into()),
                     region_id: Set(r.id),
                     timezone: Set(zone.iana().into()),
                     starts_at: Set(start),
                     ends_at: Set(start + Duration::hours(4)),
-                    venue: Set(mode.has_room().then(|| format!("Aula Dinas Sosial {}", r.name))),
+                    venue: Set(mode
+                        .has_room()
+                        .then(|| format!("Aula Dinas Sosial {}", r.name))),
                     meeting_url: Set(mode
                         .has_online()
                         .then(|| format!("https://meet.jit.si/bimtek-bench-{i}"))),
@@ -85,7 +89,9 @@ async fn main() {
         .await
         .unwrap()
     {
-        if s.title.starts_with("Bimtek Kewirausahaan Sosial KPM Graduasi #") {
+        if s.title
+            .starts_with("Bimtek Kewirausahaan Sosial KPM Graduasi #")
+        {
             session_ids.push((s.id, SessionMode::parse(&s.mode).unwrap()));
         }
     }

@@ -108,6 +108,9 @@ fn FilterForm(
     let active = !current.is_empty();
     let zone_value = zone.map(|z| z.label().to_string()).unwrap_or_default();
     view! {
+        // Folded unless a filter is on: on a phone the sessions come first.
+        <details class="filters-box" open=active>
+        <summary>{lang.t(Msg::FilterTitle)}</summary>
         <form method="get" action="/sesi" class="filters" role="search" aria-label=lang.t(Msg::FilterTitle)>
             <div class="field">
                 <label for="q-program">{lang.t(Msg::FieldProgramme)}</label>
@@ -146,6 +149,7 @@ fn FilterForm(
                 {active.then(|| view! { <a href="/sesi">{lang.t(Msg::FilterReset)}</a> })}
             </p>
         </form>
+        </details>
     }
 }
 
