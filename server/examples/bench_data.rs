@@ -10,7 +10,7 @@ use bimtek::domain::{SessionMode, Zone};
 use bimtek::store::entities::{person, programme, region, registration, session};
 use chrono::{Duration, Utc};
 use migrations::{Migrator, MigratorTrait};
-use sea_orm::{EntityTrait, QueryOrder, Set};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 #[tokio::main]
 async fn main() {
@@ -98,32 +98,39 @@ async fn main() {
 
     // People: each registers for 10 sessions.
     let people = registrations.div_ceil(10);
-    let first_person = {
-        let mut first = None;
-        for chunk in (0..people).collect::<Vec<_>>().chunks(1_000) {
-            let rows: Vec<person::ActiveModel> = chunk
-                .iter()
-                .map(|&i| person::ActiveModel {
-                    full_name: Set(format!("Peserta Uji Beban {i}")),
-                    email: Set(Some(format!("beban{i}@contoh.id"))),
-                    lang: Set("id".into()),
-                    created_at: Set(now),
-                    updated_at: Set(now),
-                    ..Default::default()
-                })
-                .collect();
-            let res = person::Entity::insert_many(rows).exec(&db).await.unwrap();
-            first.get_or_insert(res.last_insert_id - chunk.len() as i64 + 1);
-        }
-        first.unwrap_or(1)
-    };
+    for chunk in (0..people).collect::<Vec<_>>().chunks(1_000) {
+        let rows: Vec<person::ActiveModel> = chunk
+            .iter()
+            .map(|&i| person::ActiveModel {
+                full_name: Set(format!("Peserta Uji Beban {i}")),
+                email: Set(Some(format!("beban{i}@contoh.id"))),
+                lang: Set("id".into()),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            })
+            .collect();
+        person::Entity::insert_many(rows)
+            .exec(&db)
+            .await
+            .expect("insert people");
+    }
+    let person_ids: Vec<i64> = person::Entity::find()
+        .filter(person::Column::Email.starts_with("beban"))
+        .order_by_asc(person::Column::Id)
+        .all(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
     let mut written = 0;
     let all: Vec<usize> = (0..registrations).collect();
     for chunk in all.chunks(1_000) {
         let rows: Vec<registration::ActiveModel> = chunk
             .iter()
             .map(|&k| {
-                let person = first_person + (k / 10) as i64;
+                let person = person_ids[k / 10];
                 let (sid, mode) = session_ids[(k * 97 + k / 10) % session_ids.len()];
                 let seat = if mode.has_online() && (k % 2 == 0 || !mode.has_room()) {
                     "online"
