@@ -183,6 +183,8 @@ pub struct SessionDetail {
     pub mentor_options: Vec<super::session::Choice>,
     /// The sessions of its series, in order (empty when not in a series).
     pub series: Vec<SeriesItem>,
+    /// Raised on every change of time, place or link (the calendar file's SEQUENCE).
+    pub version: i32,
 }
 
 /// One session of a series, for the "other dates" list.

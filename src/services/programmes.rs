@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set,
+    QueryOrder, QuerySelect, Set,
 };
 
 use super::{ServiceError, Services, require};
@@ -78,13 +78,21 @@ pub async fn list(
                 .push((m, m.typed(t.target_value)));
         }
     }
+    // Sessions per programme in one grouped query, not one count per programme.
+    let counts: HashMap<i64, i64> = session::Entity::find()
+        .select_only()
+        .column(session::Column::ProgrammeId)
+        .column_as(session::Column::Id.count(), "n")
+        .filter(session::Column::Status.ne("cancelled"))
+        .group_by(session::Column::ProgrammeId)
+        .into_tuple::<(i64, i64)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
     let mut out = Vec::with_capacity(rows.len());
     for p in rows {
-        let sessions = session::Entity::find()
-            .filter(session::Column::ProgrammeId.eq(p.id))
-            .filter(session::Column::Status.ne("cancelled"))
-            .count(db)
-            .await?;
+        let sessions = counts.get(&p.id).copied().unwrap_or(0).max(0) as u64;
         let mut names = by_programme.remove(&p.id).unwrap_or_default();
         names.sort();
         let mut ts = targets.remove(&p.id).unwrap_or_default();

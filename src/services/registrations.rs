@@ -22,14 +22,14 @@ use crate::domain::registration::{JOIN_OPENS_MINUTES, decide};
 use crate::domain::{
     Field, FieldErrors, JoinOutcome, MyRegistration, PersonId, Problem, ProgrammeId, RegStatus,
     RegionId, RegisterOutcome, Roster, RosterRow, SeatCount, SeatKind, SeriesItem, SessionDetail,
-    SessionId, SessionMode, SessionSummary, Speaker, Window,
+    SessionId, SessionMode, SessionSummary, Window,
 };
 use crate::i18n::{Lang, Msg};
 use crate::mail::{outbox, render};
 use crate::store;
 use crate::store::entities::{
     attendance, person, person_role, region, registration, session, session_eligibility,
-    session_mentor, session_speaker,
+    session_mentor,
 };
 
 fn seat_label(lang: Lang, k: SeatKind) -> &'static str {
@@ -205,17 +205,7 @@ pub async fn detail(
         .one(db)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let speakers = session_speaker::Entity::find()
-        .filter(session_speaker::Column::SessionId.eq(s.id))
-        .order_by_asc(session_speaker::Column::Position)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| Speaker {
-            name: p.name,
-            affiliation: p.affiliation,
-        })
-        .collect();
+    let speakers = super::session_admin::speakers_of(db, s.id).await?;
     let room = seat_count(db, &s, SeatKind::Room).await?;
     let online = seat_count(db, &s, SeatKind::Online).await?;
     let window = window_of(&s, now);
@@ -244,13 +234,13 @@ pub async fn detail(
     let description = s.description.clone();
     let organise =
         actor.is_some_and(|a| a.may_organise(ProgrammeId(s.programme_id), RegionId(s.region_id)));
-    let (mentors, mentor_options) = match actor {
-        Some(a) if organise => {
-            let m = super::session_admin::mentors(svc, Some(a), id).await?;
-            (m.assigned, m.available)
-        }
-        _ => (vec![], vec![]),
+    let (mentors, mentor_options) = if organise {
+        let m = super::session_admin::mentors_of(db, &s).await?;
+        (m.assigned, m.available)
+    } else {
+        (vec![], vec![])
     };
+    let version = s.version;
     let series = super::session_admin::series_dates(db, &s)
         .await?
         .into_iter()
@@ -280,6 +270,7 @@ pub async fn detail(
         mentors,
         mentor_options,
         series,
+        version,
     })
 }
 
@@ -292,15 +283,10 @@ pub async fn calendar(
     now: DateTime<Utc>,
 ) -> Result<String, ServiceError> {
     let d = detail(svc, actor, id, now).await?;
-    let version = session::Entity::find_by_id(id.0)
-        .one(&svc.db)
-        .await?
-        .map(|s| s.version)
-        .unwrap_or(0);
     let lang = actor.map(|a| a.lang).unwrap_or_default();
     Ok(crate::mail::ics::session_ics(crate::mail::ics::IcsInput {
         session: &d.summary,
-        version,
+        version: d.version,
         description: d.description.as_deref(),
         meeting_url: d.meeting_url.as_deref(),
         page_url: format!("{}/sesi/{}", svc.base_url, id.0),

@@ -72,7 +72,7 @@ pub(super) async fn write_extras(
     Ok(())
 }
 
-async fn speakers_of(
+pub(super) async fn speakers_of(
     conn: &impl ConnectionTrait,
     session_id: i64,
 ) -> Result<Vec<Speaker>, ServiceError> {
@@ -571,9 +571,17 @@ pub async fn mentors(
 ) -> Result<Mentors, ServiceError> {
     let actor = require(actor)?;
     let s = organised_session(&svc.db, actor, id).await?;
+    mentors_of(&svc.db, &s).await
+}
+
+/// `mentors` for a session the caller is known to organise.
+pub(super) async fn mentors_of(
+    conn: &impl ConnectionTrait,
+    s: &session::Model,
+) -> Result<Mentors, ServiceError> {
     let assigned_ids: Vec<i64> = session_mentor::Entity::find()
         .filter(session_mentor::Column::SessionId.eq(s.id))
-        .all(&svc.db)
+        .all(conn)
         .await?
         .into_iter()
         .map(|m| m.person_id)
@@ -581,7 +589,7 @@ pub async fn mentors(
     // People with a mentor role for this session's programme and region (or unscoped).
     let mentor_ids: Vec<i64> = person_role::Entity::find()
         .filter(person_role::Column::Role.eq(Role::Mentor.as_str()))
-        .all(&svc.db)
+        .all(conn)
         .await?
         .into_iter()
         .filter(|g| g.programme_id.is_none_or(|p| p == s.programme_id))
@@ -599,7 +607,7 @@ pub async fn mentors(
             ),
         )
         .order_by_asc(person::Column::FullName)
-        .all(&svc.db)
+        .all(conn)
         .await?;
     let mut out = Mentors::default();
     for p in people {

@@ -5,6 +5,7 @@ use bimtek::i18n::Msg;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use crate::error::AppError;
 use crate::i18n::use_lang;
 use crate::server_fns::auth::CurrentUser;
 
@@ -93,4 +94,18 @@ pub fn urlencode(s: &str) -> String {
         }
     }
     out
+}
+
+/// A page the caller may not see: the reason, and a login button when they are not logged in
+/// (coming back to `next` afterwards).
+#[component]
+pub fn Refused(e: AppError, next: &'static str) -> impl IntoView {
+    let lang = use_lang();
+    let login = matches!(e, AppError::Unauthenticated);
+    view! {
+        <div class="alert alert-error" role="alert">{e.message(lang)}</div>
+        {login.then(|| view! {
+            <p><a class="button" href=format!("/masuk?next={next}")>{lang.t(Msg::NavLogin)}</a></p>
+        })}
+    }
 }

@@ -9,19 +9,12 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use super::session_list::track_label;
 use crate::components::form::{FormAlert, SelectField, TextArea, TextField};
-use crate::error::AppError;
+use crate::components::layout::Refused;
 use crate::i18n::use_lang;
 use crate::server_fns::Submitted;
 use crate::server_fns::programmes::{get_programme_form, list_programmes};
-
-pub fn track_label(lang: Lang, t: Track) -> &'static str {
-    lang.t(match t {
-        Track::Pembibitan => Msg::TrackPembibitan,
-        Track::Mentoring => Msg::TrackMentoring,
-        Track::Inkubasi => Msg::TrackInkubasi,
-    })
-}
 
 pub fn metric_label(lang: Lang, m: Metric) -> &'static str {
     lang.t(metric_label_msg(m))
@@ -108,18 +101,6 @@ fn ProgrammeCard(p: ProgrammeSummary) -> impl IntoView {
                 <p><a class="button secondary" href=format!("/program/{id}/ubah")>{lang.t(Msg::Edit)}</a></p>
             })}
         </li>
-    }
-}
-
-#[component]
-fn Refused(e: AppError, next: &'static str) -> impl IntoView {
-    let lang = use_lang();
-    let login = matches!(e, AppError::Unauthenticated);
-    view! {
-        <div class="alert alert-error" role="alert">{e.message(lang)}</div>
-        {login.then(|| view! {
-            <p><a class="button" href=format!("/masuk?next={next}")>{lang.t(Msg::NavLogin)}</a></p>
-        })}
     }
 }
 

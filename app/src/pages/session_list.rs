@@ -85,7 +85,7 @@ pub fn mode_label(lang: Lang, m: SessionMode) -> &'static str {
     })
 }
 
-fn track_label(lang: Lang, t: Track) -> &'static str {
+pub fn track_label(lang: Lang, t: Track) -> &'static str {
     lang.t(match t {
         Track::Pembibitan => Msg::TrackPembibitan,
         Track::Mentoring => Msg::TrackMentoring,

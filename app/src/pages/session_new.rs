@@ -14,6 +14,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::session_list::mode_label;
 use crate::components::form::{FormAlert, SelectField, TextArea, TextField};
+use crate::components::layout::Refused;
 use crate::error::AppError;
 use crate::i18n::use_lang;
 use crate::server_fns::Submitted;
@@ -131,19 +132,6 @@ pub fn EditSessionPage() -> impl IntoView {
                 })
             }}
         </Suspense>
-    }
-}
-
-/// Not logged in, not an organiser of it, or no such session.
-#[component]
-fn Refused(e: AppError, next: &'static str) -> impl IntoView {
-    let lang = use_lang();
-    let login = matches!(e, AppError::Unauthenticated);
-    view! {
-        <div class="alert alert-error" role="alert">{e.message(lang)}</div>
-        {login.then(|| view! {
-            <p><a class="button" href=format!("/masuk?next={next}")>{lang.t(Msg::NavLogin)}</a></p>
-        })}
     }
 }
 
