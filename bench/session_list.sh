@@ -22,7 +22,7 @@ start_throwaway_pg
 run_wrk() {
   local label=$1 url=$2 c out rps p50 p99
   for c in 1 16 64; do
-    out=$(wrk -t2 -c"$c" -d"${SECS}s" --latency "$url")
+    out=$(wrk -t"$(( c < 2 ? 1 : 2 ))" -c"$c" -d"${SECS}s" --latency "$url")
     rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
     p50=$(awk '$1=="50%" {print $2}' <<<"$out")
     p99=$(awk '$1=="99%" {print $2}' <<<"$out")

@@ -14,6 +14,7 @@ mod m20261124_000004_registrations;
 mod m20261124_000005_follow_ups;
 mod m20261124_000006_outbox_audit;
 mod m20261125_000007_people_links;
+mod m20261125_000008_mail_delivery;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000005_follow_ups::Migration),
             Box::new(m20261124_000006_outbox_audit::Migration),
             Box::new(m20261125_000007_people_links::Migration),
+            Box::new(m20261125_000008_mail_delivery::Migration),
         ]
     }
 }

@@ -99,21 +99,10 @@ async fn run_command(cmd: Command) -> Result<(), Box<dyn std::error::Error>> {
             let services = Services::new(db, config.base_url.clone());
             let worker = run::mail_worker(&config, &services)?;
             if once {
-                let mut total = 0;
-                loop {
-                    let n = worker.run_once().await?;
-                    if n == 0 {
-                        break;
-                    }
-                    total += n;
-                }
+                let total = worker.drain().await?;
                 println!("delivered or rescheduled {total} message(s)");
             } else {
-                worker
-                    .run(async {
-                        let _ = tokio::signal::ctrl_c().await;
-                    })
-                    .await;
+                worker.run(run::shutdown_signal()).await;
             }
         }
     }

@@ -385,5 +385,14 @@ pub(super) fn text(m: Msg) -> &'static str {
         Remove => "Remove",
         AssignMentor => "Assign a mentor",
         Assign => "Assign",
+        ReminderIn1Week => "in 1 week",
+        ReminderIn3Days => "in 3 days",
+        ReminderIn1Day => "tomorrow",
+        ReminderIn3Hours => "in 3 hours",
+        ReminderIn1Hour => "in 1 hour",
+        ReminderIn15Minutes => "in 15 minutes",
+        MailReminderSubject => "Reminder: {title} starts {in}",
+        MailReminderIntro => "This is a reminder of the bimtek you registered for ({seat} seat).",
+        MailPreferences => "Choose which emails you receive",
     }
 }

@@ -389,5 +389,14 @@ pub(super) fn text(m: Msg) -> &'static str {
         Remove => "Hapus",
         AssignMentor => "Tugaskan pendamping",
         Assign => "Tugaskan",
+        ReminderIn1Week => "1 minggu lagi",
+        ReminderIn3Days => "3 hari lagi",
+        ReminderIn1Day => "besok",
+        ReminderIn3Hours => "3 jam lagi",
+        ReminderIn1Hour => "1 jam lagi",
+        ReminderIn15Minutes => "15 menit lagi",
+        MailReminderSubject => "Pengingat: {title} dimulai {in}",
+        MailReminderIntro => "Ini pengingat untuk bimtek yang Anda ikuti (kursi {seat}).",
+        MailPreferences => "Atur email yang Anda terima",
     }
 }

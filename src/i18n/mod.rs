@@ -382,6 +382,15 @@ pub enum Msg {
     Remove,
     AssignMentor,
     Assign,
+    ReminderIn1Week,
+    ReminderIn3Days,
+    ReminderIn1Day,
+    ReminderIn3Hours,
+    ReminderIn1Hour,
+    ReminderIn15Minutes,
+    MailReminderSubject,
+    MailReminderIntro,
+    MailPreferences,
 }
 
 #[cfg(test)]

@@ -43,6 +43,18 @@ pub struct IcsInput<'a> {
     pub method: Method,
     pub lang: Lang,
     pub stamp: DateTime<Utc>,
+    /// For mail (REQUEST/CANCEL, RFC 5546): the sender and the recipient's addresses.
+    pub organizer: Option<&'a str>,
+    pub attendee: Option<&'a str>,
+}
+
+/// The METHOD of a calendar file, for the attachment's content type.
+pub fn method_of(ics: &str) -> Option<&'static str> {
+    let line = ics.lines().find(|l| l.starts_with("METHOD:"))?;
+    [Method::Publish, Method::Request, Method::Cancel]
+        .into_iter()
+        .map(Method::as_str)
+        .find(|m| line.trim_end() == format!("METHOD:{m}"))
 }
 
 /// A stable UID per session: every file and email for it updates the same calendar event.
@@ -75,6 +87,18 @@ pub fn session_ics(i: IcsInput<'_>) -> String {
         .timestamp(i.stamp)
         .sequence(i.version.max(0) as u32)
         .url(&i.page_url);
+    if let Some(org) = i.organizer {
+        ev.append_property(icalendar::Property::new(
+            "ORGANIZER",
+            format!("mailto:{org}"),
+        ));
+    }
+    if let Some(att) = i.attendee {
+        ev.append_property(icalendar::Property::new(
+            "ATTENDEE",
+            format!("mailto:{att}"),
+        ));
+    }
     if i.method == Method::Cancel || s.cancelled {
         ev.status(EventStatus::Cancelled);
     } else {

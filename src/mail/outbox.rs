@@ -16,6 +16,8 @@ pub struct NewMail {
     pub to_address: String,
     pub rendered: Rendered,
     pub run_at: DateTime<Utc>,
+    /// The one-click preferences link, for reminders.
+    pub list_unsubscribe: Option<String>,
 }
 
 /// Inserts the row unless one with the same idempotency key exists. Returns whether it inserted.
@@ -24,8 +26,34 @@ pub async fn enqueue(
     mail: NewMail,
     base_url: &str,
 ) -> Result<bool, DbErr> {
+    let res = email_outbox::Entity::insert(row(mail, base_url))
+        .on_conflict_do_nothing_on([email_outbox::Column::IdempotencyKey])
+        .exec(conn)
+        .await?;
+    Ok(matches!(res, sea_orm::TryInsertResult::Inserted(_)))
+}
+
+/// Many rows in one statement (reminder fan-out), each skipped if its key exists. Returns how
+/// many were inserted.
+pub async fn enqueue_many(
+    conn: &impl ConnectionTrait,
+    mails: Vec<NewMail>,
+    base_url: &str,
+) -> Result<u64, DbErr> {
+    let rows: Vec<_> = mails.into_iter().map(|m| row(m, base_url)).collect();
+    let res = email_outbox::Entity::insert_many(rows)
+        .on_conflict_do_nothing_on([email_outbox::Column::IdempotencyKey])
+        .exec_without_returning(conn)
+        .await?;
+    Ok(match res {
+        sea_orm::TryInsertResult::Inserted(n) => n,
+        _ => 0,
+    })
+}
+
+fn row(mail: NewMail, base_url: &str) -> email_outbox::ActiveModel {
     let now = Utc::now();
-    let row = email_outbox::ActiveModel {
+    email_outbox::ActiveModel {
         idempotency_key: Set(mail.idempotency_key),
         kind: Set(mail.kind.to_owned()),
         session_id: Set(mail.session_id),
@@ -43,25 +71,18 @@ pub async fn enqueue(
         last_error: Set(None),
         created_at: Set(now),
         sent_at: Set(None),
+        accepted_at: Set(None),
+        list_unsubscribe: Set(mail.list_unsubscribe),
         ..Default::default()
-    };
-    let res = email_outbox::Entity::insert(row)
-        .on_conflict_do_nothing_on([email_outbox::Column::IdempotencyKey])
-        .exec(conn)
-        .await?;
-    Ok(matches!(res, sea_orm::TryInsertResult::Inserted(_)))
+    }
 }
 
 /// `<random@host>`, fixed when the row is enqueued so every delivery attempt carries the same id
 /// (the receiving side can then drop duplicates, and tests count messages by it).
 fn message_id(base_url: &str) -> String {
-    let host = base_url
-        .split("://")
-        .nth(1)
-        .unwrap_or("bimtek.localhost")
-        .split(['/', ':'])
-        .next()
-        .filter(|h| !h.is_empty())
-        .unwrap_or("bimtek.localhost");
-    format!("<{:032x}@{host}>", rand::random::<u128>())
+    format!(
+        "<{:032x}@{}>",
+        rand::random::<u128>(),
+        super::host_of(base_url)
+    )
 }

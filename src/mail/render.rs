@@ -1,8 +1,26 @@
-//! Message bodies, in the recipient's language with times in the session's zone and its label.
+//! Message bodies, in the recipient's language, with times in the reader's zone and its label
+//! (and the session's local time beside it when the zones differ).
 
 use super::Rendered;
-use crate::domain::SessionSummary;
+use crate::domain::{SessionSummary, Zone};
 use crate::i18n::{Lang, Msg};
+
+/// "Selasa, 1 Desember 2026, 08.00 WIB – 14.00 WIB (09.00 WITA waktu setempat)".
+pub fn when_line(lang: Lang, s: &SessionSummary, reader: Option<Zone>) -> String {
+    let z = reader.unwrap_or(s.zone);
+    let mut when = format!(
+        "{} – {}",
+        z.format_long(s.starts_at, lang),
+        z.format_time(s.ends_at, lang)
+    );
+    if z != s.zone {
+        let local = lang
+            .t(Msg::LocalTimeThere)
+            .replace("{time}", &s.zone.format_time(s.starts_at, lang));
+        when.push_str(&format!(" ({local})"));
+    }
+    when
+}
 
 pub use crate::text::escape_html as esc;
 
@@ -18,11 +36,7 @@ fn mode_label(lang: Lang, s: &SessionSummary) -> &'static str {
 /// The test invitation an organiser sends to themself to check the mail path. Like a real
 /// invitation it carries no meeting link.
 pub fn test_invitation(lang: Lang, name: &str, s: &SessionSummary, base_url: &str) -> Rendered {
-    let when = format!(
-        "{} – {}",
-        s.zone.format_long(s.starts_at, lang),
-        s.zone.format_time(s.ends_at, lang)
-    );
+    let when = when_line(lang, s, None);
     let place = match (&s.venue, s.mode.has_online()) {
         (Some(v), true) => format!("{v} + {}", lang.t(Msg::MailOnline)),
         (Some(v), false) => v.clone(),
@@ -88,14 +102,16 @@ pub struct Notice<'a> {
     pub intro: String,
     pub action: Option<(&'a str, String)>,
     pub note: Option<&'a str>,
+    /// The reader's zone; `None` shows the session's own.
+    pub zone: Option<Zone>,
+    /// The calendar file to attach.
+    pub ics: Option<String>,
+    /// The preferences page, shown in the footer (reminders and invitations).
+    pub preferences: Option<String>,
 }
 
 pub fn session_notice(lang: Lang, n: Notice<'_>, s: &SessionSummary) -> Rendered {
-    let when = format!(
-        "{} – {}",
-        s.zone.format_long(s.starts_at, lang),
-        s.zone.format_time(s.ends_at, lang)
-    );
+    let when = when_line(lang, s, n.zone);
     let place = match (&s.venue, s.mode.has_online()) {
         (Some(v), true) => format!("{v} + {}", lang.t(Msg::MailOnline)),
         (Some(v), false) => v.clone(),
@@ -125,6 +141,9 @@ pub fn session_notice(lang: Lang, n: Notice<'_>, s: &SessionSummary) -> Rendered
         text.push_str(&format!("\n{note}\n"));
     }
     text.push_str(&format!("\n-- \n{}\n", lang.t(Msg::MailFooter)));
+    if let Some(url) = &n.preferences {
+        text.push_str(&format!("{}: {url}\n", lang.t(Msg::MailPreferences)));
+    }
     let relay_html = relay
         .map(|r| {
             format!(
@@ -154,7 +173,16 @@ pub fn session_notice(lang: Lang, n: Notice<'_>, s: &SessionSummary) -> Rendered
 <h2 style=\"font-size:1.2em\">{title}</h2><p>{programme} · {mode}</p>\
 <table role=\"presentation\"><tr><th align=\"left\">{w}</th><td>{when}</td></tr>\
 <tr><th align=\"left\">{p}</th><td>{place}</td></tr></table>\
-{action_html}{note_html}<hr><p style=\"color:#555;font-size:.9em\">{footer}</p></body></html>",
+{action_html}{note_html}<hr><p style=\"color:#555;font-size:.9em\">{footer}{prefs}</p></body></html>",
+        prefs = n
+            .preferences
+            .as_ref()
+            .map(|u| format!(
+                "<br><a href=\"{}\">{}</a>",
+                esc(u),
+                esc(lang.t(Msg::MailPreferences))
+            ))
+            .unwrap_or_default(),
         code = lang.code(),
         greeting = esc(&greeting),
         intro = esc(&n.intro),
@@ -171,7 +199,7 @@ pub fn session_notice(lang: Lang, n: Notice<'_>, s: &SessionSummary) -> Rendered
         subject: n.subject,
         text,
         html,
-        ics: None,
+        ics: n.ics,
     }
 }
 

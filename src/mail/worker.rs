@@ -1,20 +1,35 @@
 //! The mail worker: claims due outbox rows, sends them, marks them.
 //!
-//! Claiming sets `status = sending` with a lease (`locked_until`) and counts the attempt, in a short
-//! transaction: PostgreSQL `FOR UPDATE SKIP LOCKED`, so several processes share the work; SQLite
-//! `BEGIN IMMEDIATE`, one writer at a time. A worker killed mid-send leaves the row `sending`; it is
-//! claimed again when the lease runs out. The remaining window is a crash after the SMTP server
-//! accepted a message and before it was marked sent: that message is sent again, with the same
-//! Message-ID.
+//! Claiming sets `status = sending` with a lease (`locked_until`) and counts the attempt, in a
+//! short transaction: PostgreSQL `FOR UPDATE SKIP LOCKED`, so several processes share the work;
+//! SQLite `BEGIN IMMEDIATE`, one writer at a time. The rows of a batch go out over several SMTP
+//! connections at once.
+//!
+//! **Handing over.** Each message goes MAIL, RCPT, DATA; once the server says "go ahead", the row
+//! gets `accepted_at` (committed), and only then are the content and its final dot written. So:
+//! - killed before `accepted_at` commits: the server never got the final dot and discards the
+//!   message; the row is claimed again when its lease runs out and sent then. Nothing lost.
+//! - killed after: the row is never sent again. When its lease runs out it is marked `sent`, with
+//!   a note that the server's reply was not seen. Nothing sent twice.
+//!
+//! The window that remains is the few microseconds between the `accepted_at` commit and the
+//! write of the content: a worker killed exactly then leaves a message marked sent that the
+//! server discarded. It shows in the delivery log as "sent, reply not seen", where an organiser
+//! can send it again. We chose a possible (rare, visible) loss over a possible duplicate; the
+//! fault benchmark in `bench/mail_faults.sh` counts both.
+//!
+//! An error the worker does see (connection refused, timeout, 4xx) puts the row back with
+//! exponential backoff; a 5xx or an unusable address marks it failed at once; after
+//! `MAX_ATTEMPTS` it is failed for good. Failed rows are shown to organisers, who can retry them.
 
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::Utc;
-use lettre::message::header::ContentType;
+use chrono::{DateTime, Utc};
+use lettre::Message;
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart};
-use lettre::{AsyncTransport, Message};
 use sea_orm::sea_query::{Expr, ExprTrait, LockBehavior, LockType};
 use sea_orm::{
     ColumnTrait, Condition, DatabaseConnection, DbBackend, DbErr, EntityTrait, QueryFilter,
@@ -22,7 +37,7 @@ use sea_orm::{
 };
 use tokio::sync::Notify;
 
-use super::transport::Transport;
+use super::transport::{Conn, Transport};
 use crate::store::entities::email_outbox::{self, Column as C, Entity as Outbox};
 
 /// Attempts before a message is marked failed (and shown to organisers).
@@ -30,17 +45,76 @@ pub const MAX_ATTEMPTS: i32 = 8;
 /// Kinds whose bodies hold a one-time link: emptied once sent or failed for good.
 pub const SECRET_KINDS: [&str; 2] = ["login_link", "password_reset"];
 const SCRUBBED: &str = "[dihapus setelah dikirim / removed after sending]";
+/// `last_error` of a row marked sent after its worker stopped between handing it over and
+/// reading the server's reply.
+pub const REPLY_NOT_SEEN: &str =
+    "reply not seen: the worker stopped after handing the message over";
 
 /// How long a claim holds before another worker may take the row over.
 pub const LEASE: Duration = Duration::from_secs(120);
 
+/// The future [`Worker::before_each_pass`] returns.
+pub type BeforePass =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), String>> + Send>>;
+
+/// Tuning, from `BIMTEK_MAIL_*` variables (see the README); the defaults suit one server.
+#[derive(Debug, Clone, Copy)]
+pub struct Tuning {
+    /// Rows claimed at once.
+    pub batch: u64,
+    /// SMTP connections used at once.
+    pub connections: usize,
+    /// Lease of a claim.
+    pub lease: Duration,
+    /// First retry delay; doubled per attempt, capped at one hour.
+    pub retry_base: Duration,
+    /// Idle poll interval (new mail also wakes the worker at once).
+    pub poll: Duration,
+}
+
+impl Default for Tuning {
+    fn default() -> Self {
+        Self {
+            batch: 64,
+            connections: 4,
+            lease: LEASE,
+            retry_base: Duration::from_secs(30),
+            poll: Duration::from_secs(5),
+        }
+    }
+}
+
+impl Tuning {
+    pub fn from_env() -> Self {
+        let d = Self::default();
+        let num = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<u64>().ok());
+        Self {
+            batch: num("BIMTEK_MAIL_BATCH").unwrap_or(d.batch).clamp(1, 1000),
+            connections: num("BIMTEK_MAIL_CONNECTIONS")
+                .map(|n| n as usize)
+                .unwrap_or(d.connections)
+                .clamp(1, 64),
+            lease: num("BIMTEK_MAIL_LEASE_SECS")
+                .map(Duration::from_secs)
+                .unwrap_or(d.lease)
+                .max(Duration::from_secs(2)),
+            retry_base: num("BIMTEK_MAIL_RETRY_SECS")
+                .map(Duration::from_secs)
+                .unwrap_or(d.retry_base),
+            poll: d.poll,
+        }
+    }
+}
+
+#[derive(Clone)]
 pub struct Worker {
     db: DatabaseConnection,
-    transport: Transport,
+    transport: Arc<Transport>,
     from: Mailbox,
     wakeup: Arc<Notify>,
-    batch: u64,
-    poll: Duration,
+    tuning: Tuning,
+    /// Runs before each pass (the reminder sweep); its errors are logged, not fatal.
+    before_pass: Option<Arc<dyn Fn() -> BeforePass + Send + Sync>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -51,10 +125,28 @@ pub enum WorkerError {
     From(String),
 }
 
-/// Delay before retry `attempt` (1-based): 30 s, 1 min, 2 min, ... capped at 1 hour.
+/// Delay before retry `attempt` (1-based) with the default base: 30 s, 1 min, 2 min, ... capped
+/// at 1 hour.
 pub fn backoff(attempt: i32) -> chrono::Duration {
+    backoff_from(Duration::from_secs(30), attempt)
+}
+
+fn backoff_from(base: Duration, attempt: i32) -> chrono::Duration {
     let exp = attempt.clamp(1, 8) - 1;
-    chrono::Duration::seconds(Ord::min(30i64 << exp, 3600))
+    let base = i64::try_from(base.as_millis()).unwrap_or(30_000);
+    chrono::Duration::milliseconds(Ord::min(base << exp, 3_600_000))
+}
+
+/// What happened to one message.
+enum Outcome {
+    Sent,
+    /// Not handed over (or refused): the row goes back to the queue or fails.
+    Error {
+        permanent: bool,
+        error: String,
+    },
+    /// Our claim was taken over by another worker: leave the row alone.
+    Lost,
 }
 
 impl Worker {
@@ -69,18 +161,34 @@ impl Worker {
             .map_err(|_| WorkerError::From(from.to_owned()))?;
         Ok(Self {
             db,
-            transport,
+            transport: Arc::new(transport),
             from,
             wakeup,
-            batch: 50,
-            poll: Duration::from_secs(5),
+            tuning: Tuning::default(),
+            before_pass: None,
         })
+    }
+
+    pub fn with_tuning(mut self, tuning: Tuning) -> Self {
+        self.tuning = tuning;
+        self
+    }
+
+    /// Work to do before each pass, such as enqueueing due reminders.
+    pub fn before_each_pass(mut self, f: impl Fn() -> BeforePass + Send + Sync + 'static) -> Self {
+        self.before_pass = Some(Arc::new(f));
+        self
     }
 
     /// Runs until `shutdown` completes; wakes on new mail or every few seconds.
     pub async fn run(self, shutdown: impl Future<Output = ()>) {
         tokio::pin!(shutdown);
         loop {
+            if let Some(f) = &self.before_pass
+                && let Err(e) = f().await
+            {
+                tracing::warn!(error = %e, "reminder sweep failed");
+            }
             match self.run_once().await {
                 Ok(n) if n > 0 => continue,
                 Ok(_) => {}
@@ -89,20 +197,82 @@ impl Worker {
             tokio::select! {
                 _ = &mut shutdown => break,
                 _ = self.wakeup.notified() => {}
-                _ = tokio::time::sleep(self.poll) => {}
+                _ = tokio::time::sleep(self.tuning.poll) => {}
             }
         }
         tracing::info!("mail worker stopped");
     }
 
-    /// One pass: claim a batch, send each, mark each. Returns how many were claimed.
+    /// Delivers until nothing is due (for `bimtek send --once` and tests). Returns how many rows
+    /// were handled.
+    pub async fn drain(&self) -> Result<usize, WorkerError> {
+        let mut total = 0;
+        loop {
+            if let Some(f) = &self.before_pass {
+                f().await.map_err(|e| WorkerError::Db(DbErr::Custom(e)))?;
+            }
+            let n = self.run_once().await?;
+            if n == 0 {
+                return Ok(total);
+            }
+            total += n;
+        }
+    }
+
+    /// One pass: settle handed-over rows whose worker stopped, claim a batch, send it over up to
+    /// `connections` SMTP connections at once, mark each row. Returns how many were claimed.
     pub async fn run_once(&self) -> Result<usize, WorkerError> {
+        self.settle_handed_over().await?;
         let rows = self.claim().await?;
         let n = rows.len();
-        for row in rows {
-            self.deliver(row).await?;
+        if n == 0 {
+            return Ok(0);
         }
-        Ok(n)
+        let lanes = self.tuning.connections.min(n);
+        let mut queues: Vec<Vec<email_outbox::Model>> = vec![Vec::new(); lanes];
+        for (i, row) in rows.into_iter().enumerate() {
+            queues[i % lanes].push(row);
+        }
+        let mut set = tokio::task::JoinSet::new();
+        for queue in queues {
+            let w = self.clone();
+            set.spawn(async move { w.deliver_lane(queue).await });
+        }
+        let mut first_err = None;
+        while let Some(r) = set.join_next().await {
+            match r {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => first_err = first_err.or(Some(e)),
+                Err(e) => tracing::error!(error = %e, "mail lane panicked"),
+            }
+        }
+        match first_err {
+            Some(e) => Err(e.into()),
+            None => Ok(n),
+        }
+    }
+
+    /// Rows handed over to the SMTP server by a worker that stopped before it saw the reply:
+    /// marked sent, never sent again.
+    async fn settle_handed_over(&self) -> Result<(), DbErr> {
+        let now = Utc::now();
+        let res = Outbox::update_many()
+            .col_expr(C::Status, Expr::value("sent"))
+            .col_expr(C::SentAt, Expr::col(C::AcceptedAt).into())
+            .col_expr(C::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+            .col_expr(C::LastError, Expr::value(REPLY_NOT_SEEN))
+            .filter(C::Status.eq("sending"))
+            .filter(C::AcceptedAt.is_not_null())
+            .filter(C::LockedUntil.lt(now))
+            .exec(&self.db)
+            .await?;
+        if res.rows_affected > 0 {
+            tracing::warn!(
+                rows = res.rows_affected,
+                "marked sent: handed over by a worker that stopped before the server replied"
+            );
+        }
+        Ok(())
     }
 
     async fn claim(&self) -> Result<Vec<email_outbox::Model>, DbErr> {
@@ -111,12 +281,17 @@ impl Worker {
         let txn = crate::store::begin_write(&self.db).await?;
         let due = Condition::any()
             .add(C::Status.eq("queued").and(C::RunAt.lte(now)))
-            .add(C::Status.eq("sending").and(C::LockedUntil.lt(now)));
+            .add(
+                C::Status
+                    .eq("sending")
+                    .and(C::LockedUntil.lt(now))
+                    .and(C::AcceptedAt.is_null()),
+            );
         let mut q = Outbox::find()
             .filter(due)
             .order_by_asc(C::RunAt)
             .order_by_asc(C::Id)
-            .limit(self.batch);
+            .limit(self.tuning.batch);
         if backend == DbBackend::Postgres {
             q = q.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
         }
@@ -125,7 +300,7 @@ impl Worker {
             txn.commit().await?;
             return Ok(rows);
         }
-        let lease = now + chrono::Duration::from_std(LEASE).unwrap_or_default();
+        let lease = now + chrono::Duration::from_std(self.tuning.lease).unwrap_or_default();
         Outbox::update_many()
             .col_expr(C::Status, Expr::value("sending"))
             .col_expr(C::LockedUntil, Expr::value(lease))
@@ -137,75 +312,147 @@ impl Worker {
         Ok(rows)
     }
 
-    /// Sends one claimed row. `attempts` as set by our claim is the claim's token: the lease is
-    /// renewed and every mark is made only while the row still carries it, so a worker whose lease
-    /// ran out (and whose row another worker took over) changes nothing and sends nothing.
-    async fn deliver(&self, row: email_outbox::Model) -> Result<(), DbErr> {
-        let attempt = row.attempts + 1;
-        let ours = || {
-            Outbox::update_many()
-                .filter(C::Id.eq(row.id))
-                .filter(C::Status.eq("sending"))
-                .filter(C::Attempts.eq(attempt))
+    /// Sends one lane's rows in order over one connection (opened again after an error).
+    async fn deliver_lane(&self, rows: Vec<email_outbox::Model>) -> Result<(), DbErr> {
+        let mut conn: Option<Conn> = None;
+        for row in rows {
+            let attempt = row.attempts + 1;
+            let outcome = self.send_one(&row, attempt, &mut conn).await?;
+            self.mark(&row, attempt, outcome).await?;
+        }
+        if let Some(c) = conn {
+            self.transport.put(c);
+        }
+        Ok(())
+    }
+
+    /// An update that applies only while the row still carries our claim (`attempts` as set by
+    /// our claim is its token): a worker whose lease ran out and whose row another worker took
+    /// over changes nothing.
+    fn ours(row: &email_outbox::Model, attempt: i32) -> sea_orm::UpdateMany<Outbox> {
+        Outbox::update_many()
+            .filter(C::Id.eq(row.id))
+            .filter(C::Status.eq("sending"))
+            .filter(C::Attempts.eq(attempt))
+    }
+
+    async fn send_one(
+        &self,
+        row: &email_outbox::Model,
+        attempt: i32,
+        conn: &mut Option<Conn>,
+    ) -> Result<Outcome, DbErr> {
+        let msg = match self.build(row) {
+            Ok(m) => m,
+            Err(error) => {
+                return Ok(Outcome::Error {
+                    permanent: true,
+                    error,
+                });
+            }
         };
-        let lease = Utc::now() + chrono::Duration::from_std(LEASE).unwrap_or_default();
-        let renewed = ours()
+        let envelope = msg.envelope().clone();
+        let content = msg.formatted();
+        let transient = |e: super::transport::Error| Outcome::Error {
+            permanent: e.is_permanent(),
+            error: e.to_string(),
+        };
+        let mut c = match conn.take() {
+            Some(c) => c,
+            None => match self.transport.take().await {
+                Ok(c) => c,
+                Err(e) => return Ok(transient(e)),
+            },
+        };
+        // A reused connection may have been closed by the server while idle: one fresh try.
+        if let Err(e) = c.open_data(&envelope, &content).await {
+            if e.is_permanent() {
+                return Ok(transient(e));
+            }
+            c = match self.transport.take().await {
+                Ok(c) => c,
+                Err(e) => return Ok(transient(e)),
+            };
+            if let Err(e) = c.open_data(&envelope, &content).await {
+                return Ok(transient(e));
+            }
+        }
+        // The server waits for the content. Record the hand-over first (see the module docs).
+        let lease = Utc::now() + chrono::Duration::from_std(self.tuning.lease).unwrap_or_default();
+        let handed = Self::ours(row, attempt)
+            .col_expr(C::AcceptedAt, Expr::value(Utc::now()))
             .col_expr(C::LockedUntil, Expr::value(lease))
             .exec(&self.db)
             .await?;
-        if renewed.rows_affected == 0 {
+        if handed.rows_affected == 0 {
+            // Dropping the connection mid-DATA makes the server discard the message.
             tracing::info!(id = row.id, "claim lost to another worker; skipping");
-            return Ok(());
+            return Ok(Outcome::Lost);
         }
-        let result = match self.build(&row) {
-            Ok(msg) => self
-                .transport
-                .send(msg)
-                .await
-                .map(|_| ())
-                .map_err(|e| (e.is_permanent(), e.to_string())),
-            Err(e) => Err((true, e)),
-        };
+        match c.finish_data(&content).await {
+            Ok(_) => {
+                *conn = Some(c);
+                Ok(Outcome::Sent)
+            }
+            Err(e) => {
+                // The server answered no, or the connection broke before it answered: in both
+                // cases it did not take the message (a server that takes it answers at once).
+                Self::ours(row, attempt)
+                    .col_expr(C::AcceptedAt, Expr::value(Option::<DateTime<Utc>>::None))
+                    .exec(&self.db)
+                    .await?;
+                Ok(transient(e))
+            }
+        }
+    }
+
+    async fn mark(
+        &self,
+        row: &email_outbox::Model,
+        attempt: i32,
+        outcome: Outcome,
+    ) -> Result<(), DbErr> {
         let now = Utc::now();
         // Mails that carry a one-time link lose their bodies once handled, so the database never
         // keeps a usable token after delivery (only its hash, in login_tokens).
         let scrub = SECRET_KINDS.contains(&row.kind.as_str());
         let update = if scrub {
-            ours()
+            Self::ours(row, attempt)
                 .col_expr(C::BodyText, Expr::value(SCRUBBED))
                 .col_expr(C::BodyHtml, Expr::value(SCRUBBED))
         } else {
-            ours()
+            Self::ours(row, attempt)
         };
-        match result {
-            Ok(()) => {
+        let unlocked = Expr::value(Option::<DateTime<Utc>>::None);
+        match outcome {
+            Outcome::Lost => {}
+            Outcome::Sent => {
                 update
                     .col_expr(C::Status, Expr::value("sent"))
                     .col_expr(C::SentAt, Expr::value(now))
-                    .col_expr(
-                        C::LockedUntil,
-                        Expr::value(Option::<chrono::DateTime<Utc>>::None),
-                    )
+                    .col_expr(C::LockedUntil, unlocked)
+                    .col_expr(C::LastError, Expr::value(Option::<String>::None))
                     .exec(&self.db)
                     .await?;
-                tracing::info!(id = row.id, kind = %row.kind, "mail sent");
+                tracing::debug!(id = row.id, kind = %row.kind, "mail sent");
             }
-            Err((permanent, error)) if permanent || attempt >= MAX_ATTEMPTS => {
+            Outcome::Error { permanent, error } if permanent || attempt >= MAX_ATTEMPTS => {
                 update
                     .col_expr(C::Status, Expr::value("failed"))
+                    .col_expr(C::LockedUntil, unlocked)
                     .col_expr(C::LastError, Expr::value(error.clone()))
                     .exec(&self.db)
                     .await?;
                 tracing::warn!(id = row.id, %error, attempt, "mail failed for good");
             }
-            Err((_, error)) => {
-                ours()
+            Outcome::Error { error, .. } => {
+                Self::ours(row, attempt)
                     .col_expr(C::Status, Expr::value("queued"))
-                    .col_expr(C::RunAt, Expr::value(now + backoff(attempt)))
                     .col_expr(
-                        C::LockedUntil,
-                        Expr::value(Option::<chrono::DateTime<Utc>>::None),
+                        C::RunAt,
+                        Expr::value(now + backoff_from(self.tuning.retry_base, attempt)),
                     )
+                    .col_expr(C::LockedUntil, unlocked)
                     .col_expr(C::LastError, Expr::value(error.clone()))
                     .exec(&self.db)
                     .await?;
@@ -223,21 +470,33 @@ impl Worker {
         let alt = MultiPart::alternative_plain_html(row.body_text.clone(), row.body_html.clone());
         let body = match &row.ics {
             Some(ics) => {
-                let ct = ContentType::parse("text/calendar; charset=utf-8; method=REQUEST")
-                    .map_err(|e| e.to_string())?;
+                let method = super::ics::method_of(ics).unwrap_or("PUBLISH");
+                let ct =
+                    ContentType::parse(&format!("text/calendar; charset=utf-8; method={method}"))
+                        .map_err(|e| e.to_string())?;
                 MultiPart::mixed()
                     .multipart(alt)
-                    .singlepart(Attachment::new("undangan.ics".to_owned()).body(ics.clone(), ct))
+                    .singlepart(Attachment::new("bimtek.ics".to_owned()).body(ics.clone(), ct))
             }
             None => alt,
         };
-        Message::builder()
+        let mut b = Message::builder()
             .from(self.from.clone())
             .to(to)
             .subject(row.subject.clone())
-            .message_id(Some(row.message_id.clone()))
-            .multipart(body)
-            .map_err(|e| e.to_string())
+            .message_id(Some(row.message_id.clone()));
+        if let Some(url) = &row.list_unsubscribe {
+            b = b
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                    format!("<{url}>"),
+                ))
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                    "List-Unsubscribe=One-Click".to_owned(),
+                ));
+        }
+        b.multipart(body).map_err(|e| e.to_string())
     }
 }
 

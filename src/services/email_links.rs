@@ -88,6 +88,7 @@ pub async fn request(
             to_address: email.as_str().to_owned(),
             rendered: render::link_mail(lang, &texts, &p.full_name, &url, kind.valid_minutes),
             run_at: now,
+            list_unsubscribe: None,
         },
         &svc.base_url,
     )

@@ -392,6 +392,11 @@ async fn invitation_mail(
     let Some(route) = mail_route(conn, PersonId(person_id)).await? else {
         return Ok(false);
     };
+    // Honour the person's choice on the preferences page.
+    if !route.invitations {
+        return Ok(false);
+    }
+    let key = crate::mail::prefs::key(conn).await?;
     let lang = route.lang;
     let url = format!("{}/sesi/{}", svc.base_url, s.id);
     let notice = render::Notice {
@@ -403,6 +408,22 @@ async fn invitation_mail(
         intro: lang.t(Msg::MailInvitationIntro).to_string(),
         action: Some((lang.t(Msg::MailRegisterButton), url)),
         note: Some(lang.t(Msg::MailInvitationHowTo)),
+        zone: route.zone,
+        // No seat yet, so a plain calendar entry to keep the date, without the meeting link.
+        ics: Some(crate::mail::ics::session_ics(crate::mail::ics::IcsInput {
+            session: s,
+            version,
+            description: None,
+            meeting_url: None,
+            page_url: format!("{}/sesi/{}", svc.base_url, s.id),
+            host: &crate::mail::host_of(&svc.base_url),
+            method: crate::mail::ics::Method::Publish,
+            lang,
+            stamp: Utc::now(),
+            organizer: None,
+            attendee: None,
+        })),
+        preferences: Some(crate::mail::prefs::url(&svc.base_url, &key, person_id)),
     };
     Ok(outbox::enqueue(
         conn,
@@ -414,6 +435,7 @@ async fn invitation_mail(
             to_address: route.to,
             rendered: render::session_notice(lang, notice, s),
             run_at: Utc::now(),
+            list_unsubscribe: None,
         },
         &svc.base_url,
     )

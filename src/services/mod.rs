@@ -9,6 +9,7 @@ pub mod participants;
 pub mod people;
 pub mod programmes;
 pub mod registrations;
+pub mod reminders;
 pub mod session_admin;
 pub mod sessions;
 

@@ -312,35 +312,91 @@ pub struct MailRoute {
     pub lang: crate::i18n::Lang,
     /// Set when relayed: the participant's name, for the coordinator's "for …" line.
     pub on_behalf_of: Option<String>,
+    /// The zone of whoever reads it (the person, or the relaying coordinator), from their region.
+    pub zone: Option<crate::domain::Zone>,
+    /// The person's own choices (preferences page).
+    pub reminders: bool,
+    pub invitations: bool,
 }
 
 pub async fn mail_route(
     conn: &impl ConnectionTrait,
     person_id: PersonId,
 ) -> Result<Option<MailRoute>, ServiceError> {
-    let Some(p) = person::Entity::find_by_id(person_id.0).one(conn).await? else {
-        return Ok(None);
-    };
-    let lang = crate::i18n::Lang::parse(&p.lang);
-    if let Some(to) = p.email {
-        return Ok(Some(MailRoute {
-            to,
-            name: p.full_name,
-            lang,
-            on_behalf_of: None,
-        }));
-    }
-    let Some(c) = p.registered_by else {
-        return Ok(None);
-    };
-    Ok(person::Entity::find_by_id(c)
-        .one(conn)
+    Ok(mail_routes(conn, &[person_id.0])
         .await?
-        .and_then(|c| c.email)
-        .map(|to| MailRoute {
-            to,
-            name: p.full_name.clone(),
-            lang,
-            on_behalf_of: Some(p.full_name),
-        }))
+        .remove(&person_id.0))
+}
+
+/// [`mail_route`] for many people in four queries (people, their coordinators, regions), for
+/// notices to a whole session and reminder fan-out. People without a route are left out.
+pub async fn mail_routes(
+    conn: &impl ConnectionTrait,
+    ids: &[i64],
+) -> Result<std::collections::HashMap<i64, MailRoute>, ServiceError> {
+    use std::collections::HashMap;
+    let mut people: Vec<person::Model> = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(1000) {
+        people.extend(
+            person::Entity::find()
+                .filter(person::Column::Id.is_in(chunk.iter().copied()))
+                .all(conn)
+                .await?,
+        );
+    }
+    let coordinator_ids: Vec<i64> = people
+        .iter()
+        .filter(|p| p.email.is_none())
+        .filter_map(|p| p.registered_by)
+        .collect();
+    let mut coordinators: HashMap<i64, person::Model> = HashMap::new();
+    for chunk in coordinator_ids.chunks(1000) {
+        for c in person::Entity::find()
+            .filter(person::Column::Id.is_in(chunk.iter().copied()))
+            .all(conn)
+            .await?
+        {
+            coordinators.insert(c.id, c);
+        }
+    }
+    let zones: HashMap<i64, crate::domain::Zone> = region::Entity::find()
+        .all(conn)
+        .await?
+        .into_iter()
+        .filter_map(|r| crate::domain::Zone::from_iana(&r.timezone).map(|z| (r.id, z)))
+        .collect();
+    let zone_of = |p: &person::Model| p.region_id.and_then(|r| zones.get(&r).copied());
+    let mut out = HashMap::with_capacity(people.len());
+    for p in people {
+        let lang = crate::i18n::Lang::parse(&p.lang);
+        let route = match &p.email {
+            Some(to) => Some(MailRoute {
+                to: to.clone(),
+                name: p.full_name.clone(),
+                lang,
+                on_behalf_of: None,
+                zone: zone_of(&p),
+                reminders: p.email_reminders,
+                invitations: p.email_invitations,
+            }),
+            None => p
+                .registered_by
+                .and_then(|c| coordinators.get(&c))
+                .and_then(|c| {
+                    Some(MailRoute {
+                        to: c.email.clone()?,
+                        name: p.full_name.clone(),
+                        lang,
+                        on_behalf_of: Some(p.full_name.clone()),
+                        zone: zone_of(c).or(zone_of(&p)),
+                        reminders: p.email_reminders,
+                        invitations: p.email_invitations,
+                    })
+                }),
+        };
+        if let Some(r) = route {
+            out.insert(p.id, r);
+        }
+    }
+    Ok(out)
 }

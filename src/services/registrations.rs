@@ -22,7 +22,7 @@ use crate::domain::registration::{JOIN_OPENS_MINUTES, decide};
 use crate::domain::{
     Field, FieldErrors, JoinOutcome, MyRegistration, PersonId, Problem, ProgrammeId, RegStatus,
     RegionId, RegisterOutcome, Roster, RosterRow, SeatCount, SeatKind, SeriesItem, SessionDetail,
-    SessionId, SessionMode, SessionSummary, Window,
+    SessionId, SessionMode, Window,
 };
 use crate::i18n::{Lang, Msg};
 use crate::mail::{outbox, render};
@@ -32,7 +32,7 @@ use crate::store::entities::{
     session_mentor,
 };
 
-fn seat_label(lang: Lang, k: SeatKind) -> &'static str {
+pub(super) fn seat_label(lang: Lang, k: SeatKind) -> &'static str {
     lang.t(match k {
         SeatKind::Room => Msg::SeatRoom,
         SeatKind::Online => Msg::SeatOnline,
@@ -294,19 +294,12 @@ pub async fn calendar(
         method: crate::mail::ics::Method::Publish,
         lang,
         stamp: now,
+        organizer: None,
+        attendee: None,
     }))
 }
 
-/// `https://bimtek.example.id:8443/x` → `bimtek.example.id`.
-pub fn host_of(base_url: &str) -> String {
-    let rest = base_url.split("://").nth(1).unwrap_or(base_url);
-    let host = rest.split(['/', ':']).next().unwrap_or("");
-    if host.is_empty() {
-        "bimtek.local".into()
-    } else {
-        host.to_owned()
-    }
-}
+pub use crate::mail::host_of;
 
 fn closed_problem(w: Window) -> Problem {
     match w {
@@ -418,10 +411,7 @@ pub async fn register(
         }
     };
     let rank = waitlist_rank(&txn, &row).await?;
-    let summary = summaries(&txn, vec![s])
-        .await?
-        .pop()
-        .ok_or(ServiceError::NotFound)?;
+    let info = super::sessions::session_info(&txn, s).await?;
     let mail_kind = if status == RegStatus::Confirmed {
         "registration_confirmed"
     } else {
@@ -432,7 +422,7 @@ pub async fn register(
         &txn,
         row.person_id,
         mail_kind,
-        &summary,
+        &info,
         kind,
         rank,
         token.as_deref(),
@@ -456,6 +446,14 @@ fn join_hash(token: &str) -> String {
     tokens::hash(&format!("join:{token}"))
 }
 
+/// A join link for mail sent after the confirmation (reminders, changes), where the original
+/// token is no longer known (only its hash is stored): `<registration>-<MAC of the current hash>`.
+/// It works exactly as long as the original does: cancelling or re-registering replaces the hash.
+pub fn derived_join_token(key: &[u8], registration_id: i64, join_token_hash: &str) -> String {
+    let mac = crate::mail::prefs::sign(key, &format!("join:{registration_id}:{join_token_hash}"));
+    format!("{registration_id}-{mac}")
+}
+
 pub fn join_path(token: &str) -> String {
     format!("/j/{token}")
 }
@@ -468,12 +466,13 @@ async fn notify(
     conn: &impl ConnectionTrait,
     person_id: i64,
     kind: &'static str,
-    s: &SessionSummary,
+    info: &crate::mail::SessionInfo,
     seat: SeatKind,
     rank: Option<u64>,
     join_token: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<bool, ServiceError> {
+    let s = &info.summary;
     let Some(route) = mail_route(conn, PersonId(person_id)).await? else {
         return Ok(false);
     };
@@ -499,6 +498,21 @@ async fn notify(
             None => (lang.t(Msg::MailDetails), details),
         }),
         note: join_url.as_ref().map(|_| lang.t(Msg::MailJoinNote)),
+        zone: route.zone,
+        // A seat goes into the calendar (with the personal join link when online); a waitlist
+        // place does not.
+        ics: (kind != "registration_waitlisted").then(|| {
+            crate::mail::session_ics(
+                info,
+                &svc.base_url,
+                crate::mail::ics::Method::Request,
+                lang,
+                &route.to,
+                join_url.as_deref(),
+                now,
+            )
+        }),
+        preferences: None,
     };
     let rendered = render::session_notice(lang, notice, s);
     Ok(outbox::enqueue(
@@ -512,6 +526,7 @@ async fn notify(
             to_address: route.to,
             rendered,
             run_at: now,
+            list_unsubscribe: None,
         },
         &svc.base_url,
     )
@@ -600,16 +615,13 @@ pub(super) async fn promote_next(
     a.join_token_hash = Set(token.as_deref().map(join_hash));
     a.updated_at = Set(now);
     a.update(txn).await?;
-    let summary = summaries(txn, vec![s.clone()])
-        .await?
-        .pop()
-        .ok_or(ServiceError::NotFound)?;
+    let info = super::sessions::session_info(txn, s.clone()).await?;
     let queued = notify(
         svc,
         txn,
         person_id,
         "registration_promoted",
-        &summary,
+        &info,
         kind,
         None,
         token.as_deref(),
@@ -683,12 +695,30 @@ pub async fn join_by_token(
     token: &str,
     now: DateTime<Utc>,
 ) -> Result<JoinOutcome, ServiceError> {
+    let confirmed = registration::Column::Status.eq(RegStatus::Confirmed.as_str());
+    if let Some((id, mac)) = token.split_once('-') {
+        let id: i64 = id.parse().map_err(|_| ServiceError::Gone)?;
+        let r = registration::Entity::find_by_id(id)
+            .filter(confirmed)
+            .one(&svc.db)
+            .await?
+            .ok_or(ServiceError::Gone)?;
+        let key = crate::mail::prefs::key(&svc.db).await?;
+        let valid = r
+            .join_token_hash
+            .as_deref()
+            .is_some_and(|h| crate::mail::prefs::check(&key, &format!("join:{id}:{h}"), mac));
+        if !valid {
+            return Err(ServiceError::Gone);
+        }
+        return record_join(svc, r, now).await;
+    }
     if !tokens::well_formed(token) {
         return Err(ServiceError::Gone);
     }
     let r = registration::Entity::find()
         .filter(registration::Column::JoinTokenHash.eq(join_hash(token)))
-        .filter(registration::Column::Status.eq(RegStatus::Confirmed.as_str()))
+        .filter(confirmed)
         .one(&svc.db)
         .await?
         .ok_or(ServiceError::Gone)?;

@@ -13,16 +13,13 @@ use sea_orm::{
 };
 use serde::{Deserialize, Serialize};
 
-use super::participants::mail_route;
 use super::registrations::{count, lock_session, promote_next};
-use super::sessions::summaries;
 use super::{ServiceError, Services, require};
 use crate::auth::Actor;
 use crate::domain::session::speakers_text;
 use crate::domain::{
-    Choice, EditData, EditScope, Eligibility, Field, FieldErrors, NewSession, PersonId, Problem,
-    ProgrammeId, RegStatus, RegionId, Role, SeatKind, SessionForm, SessionId, SessionSummary,
-    Speaker, Zone,
+    Choice, EditData, EditScope, Eligibility, Field, FieldErrors, NewSession, Problem, ProgrammeId,
+    RegStatus, RegionId, Role, SeatKind, SessionForm, SessionId, Speaker, Zone,
 };
 use crate::i18n::Msg;
 use crate::mail::{outbox, render};
@@ -250,10 +247,8 @@ async fn notify_registrants(
     reason: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<u32, ServiceError> {
-    let summary: SessionSummary = summaries(txn, vec![s.clone()])
-        .await?
-        .pop()
-        .ok_or(ServiceError::NotFound)?;
+    let info = super::sessions::session_info(txn, s.clone()).await?;
+    let summary = &info.summary;
     let regs = registration::Entity::find()
         .filter(registration::Column::SessionId.eq(s.id))
         .filter(registration::Column::Status.ne(RegStatus::Cancelled.as_str()))
@@ -274,8 +269,11 @@ async fn notify_registrants(
     };
     let details = format!("{}/sesi/{}", svc.base_url, s.id);
     let mut queued = 0;
+    let ids: Vec<i64> = regs.iter().map(|r| r.person_id).collect();
+    let mut routes = super::participants::mail_routes(txn, &ids).await?;
+    let key = crate::mail::prefs::key(txn).await?;
     for r in regs {
-        let Some(route) = mail_route(txn, PersonId(r.person_id)).await? else {
+        let Some(route) = routes.remove(&r.person_id) else {
             continue;
         };
         let lang = route.lang;
@@ -294,8 +292,36 @@ async fn notify_registrants(
             intro: lang.t(intro).to_string(),
             action: Some((lang.t(Msg::MailDetails), details.clone())),
             note: note.as_deref(),
+            zone: route.zone,
+            // The calendar event is updated (SEQUENCE = version) or cancelled. Confirmed online
+            // registrants keep the meeting link in it.
+            ics: (r.status != RegStatus::Invited.as_str()).then(|| {
+                let (method, link) = match change {
+                    Change::Changed => (
+                        crate::mail::ics::Method::Request,
+                        r.join_token_hash
+                            .as_deref()
+                            .filter(|_| online_confirmed)
+                            .map(|h| {
+                                let t = super::registrations::derived_join_token(&key, r.id, h);
+                                format!("{}{}", svc.base_url, super::registrations::join_path(&t))
+                            }),
+                    ),
+                    Change::Cancelled => (crate::mail::ics::Method::Cancel, None),
+                };
+                crate::mail::session_ics(
+                    &info,
+                    &svc.base_url,
+                    method,
+                    lang,
+                    &route.to,
+                    link.as_deref(),
+                    now,
+                )
+            }),
+            preferences: None,
         };
-        let rendered = render::session_notice(lang, notice, &summary);
+        let rendered = render::session_notice(lang, notice, summary);
         let inserted = outbox::enqueue(
             txn,
             outbox::NewMail {
@@ -306,6 +332,7 @@ async fn notify_registrants(
                 to_address: route.to,
                 rendered,
                 run_at: now,
+                list_unsubscribe: None,
             },
             &svc.base_url,
         )

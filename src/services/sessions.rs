@@ -134,6 +134,26 @@ pub async fn viewer_zone(
         .and_then(|r| Zone::from_iana(&r.timezone)))
 }
 
+/// What mails about this session need to say (summary, version, description, link).
+pub async fn session_info(
+    conn: &impl ConnectionTrait,
+    s: session::Model,
+) -> Result<crate::mail::SessionInfo, ServiceError> {
+    let version = s.version;
+    let description = s.description.clone();
+    let meeting_url = s.meeting_url.clone();
+    let summary = summaries(conn, vec![s])
+        .await?
+        .pop()
+        .ok_or(ServiceError::NotFound)?;
+    Ok(crate::mail::SessionInfo {
+        summary,
+        version,
+        description,
+        meeting_url,
+    })
+}
+
 /// Maps rows to summaries with two lookups in all (programmes, regions), not one per row.
 pub(super) async fn summaries(
     conn: &impl ConnectionTrait,
@@ -511,6 +531,7 @@ pub async fn send_test_invitation(
             to_address: to,
             rendered: msg,
             run_at: Utc::now(),
+            list_unsubscribe: None,
         },
         &svc.base_url,
     )

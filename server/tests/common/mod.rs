@@ -262,10 +262,9 @@ pub async fn demo_ids(app: &TestApp) -> (String, String) {
 pub fn worker(app: &TestApp, smtp_port: u16) -> bimtek::mail::worker::Worker {
     let mut cfg = app.config.smtp.clone();
     cfg.port = smtp_port;
-    let transport = bimtek::mail::transport::build(&cfg).unwrap();
     bimtek::mail::worker::Worker::new(
         app.services.db.clone(),
-        transport,
+        bimtek::mail::transport::Transport::new(&cfg),
         &cfg.from,
         app.services.mail_wakeup.clone(),
     )

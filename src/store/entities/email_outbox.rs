@@ -24,6 +24,10 @@ pub struct Model {
     pub last_error: Option<String>,
     pub created_at: DateTimeUtc,
     pub sent_at: Option<DateTimeUtc>,
+    /// Set just before the content was handed to the SMTP server (see `mail::worker`).
+    pub accepted_at: Option<DateTimeUtc>,
+    /// The one-click preferences link (RFC 8058), on reminders.
+    pub list_unsubscribe: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -19,6 +19,10 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     /// The coordinator who registered this participant (relays their mail when they have none).
     pub registered_by: Option<i64>,
+    /// Agreed to reminders before sessions (the preferences page and one-click unsubscribe).
+    pub email_reminders: bool,
+    /// Agreed to invitations to new sessions.
+    pub email_invitations: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
