@@ -14,6 +14,7 @@ use crate::pages::{
     homes::{MentorHomePage, MyHomePage},
     login::{CodeLinkPage, LoginPage},
     login_link::LoginLinkPage,
+    mail::{DeliveryLogPage, EmailPrefsPage},
     password_reset::{NewPasswordPage, ResetRequestPage},
     people::{PeopleListPage, PersonPage},
     programmes::{ProgrammeFormPage, ProgrammeListPage},
@@ -85,6 +86,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/program/baru") view=ProgrammeFormPage ssr=SsrMode::Async />
                     <Route path=path!("/program/:id/ubah") view=ProgrammeFormPage ssr=SsrMode::Async />
                     <Route path=path!("/sesi/:id/undang") view=InvitePage ssr=SsrMode::Async />
+                    <Route path=path!("/sesi/:id/email") view=DeliveryLogPage ssr=SsrMode::Async />
+                    <Route path=path!("/email/preferensi") view=EmailPrefsPage ssr=SsrMode::Async />
                     <Route path=path!("/masuk") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/masuk/tautan/:token") view=LoginLinkPage ssr=SsrMode::Async />

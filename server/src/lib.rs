@@ -3,6 +3,7 @@
 
 pub mod export;
 pub mod forms;
+pub mod mail_forms;
 pub mod people_forms;
 pub mod registration_forms;
 pub mod router;

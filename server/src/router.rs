@@ -17,7 +17,9 @@ use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
-use crate::{AppState, forms, people_forms, registration_forms, security, session_forms};
+use crate::{
+    AppState, forms, mail_forms, people_forms, registration_forms, security, session_forms,
+};
 
 /// Name of the login-session cookie.
 pub const SESSION_COOKIE: &str = "bimtek_sid";
@@ -69,6 +71,8 @@ pub fn build(state: AppState) -> Router {
             post(session_forms::remove_mentor),
         )
         .route("/sesi/{id}/kalender.ics", get(session_forms::calendar))
+        .route("/sesi/{id}/email/ulang", post(mail_forms::retry_failed))
+        .route("/email/preferensi", post(mail_forms::save_preferences))
         .route("/program/baru", post(session_forms::create_programme))
         .route("/program/{id}/ubah", post(session_forms::update_programme))
         .route("/masuk/kode", post(people_forms::login_with_code))

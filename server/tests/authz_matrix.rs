@@ -82,6 +82,8 @@ enum Body {
     MentorSri,
     /// A valid programme (a new name per caller).
     Programme,
+    /// An email-preferences link with a forged signature.
+    ForgedPrefs,
 }
 
 /// (server function path, body, expected status per caller in `CALLERS` order)
@@ -119,6 +121,9 @@ fn matrix() -> Vec<(&'static str, Body, [u16; 6])> {
         ("/api/get_edit_session_form", Body::Session, ORGANISERS_ONLY),
         ("/api/list_programmes", Body::Empty, ORGANISERS_ONLY),
         ("/api/get_programme_form", Body::Empty, ORGANISERS_ONLY),
+        ("/api/get_delivery_log", Body::Session, ORGANISERS_ONLY),
+        // The signature is the only key: a forged one is refused for everyone.
+        ("/api/get_email_prefs", Body::ForgedPrefs, [404; 6]),
         // The mentor is assigned to the first demo session.
         (
             "/api/get_roster",
@@ -198,6 +203,12 @@ fn form_matrix() -> Vec<(&'static str, Body, [Want; 6])> {
             ],
         ),
         ("/masuk/kode", Body::WrongCode, [Status(422); 6]),
+        (
+            "/sesi/{id}/email/ulang",
+            Body::Empty,
+            [Login, Done, Done, forbidden, forbidden, forbidden],
+        ),
+        ("/email/preferensi", Body::ForgedPrefs, [Status(404); 6]),
         // Anyone logged in may register (the participant is registered already: unchanged),
         // then cancel.
         (
@@ -361,6 +372,7 @@ fn form_body(body: &Body, caller_index: usize, caller: Caller, ids: &Ids) -> Vec
     };
     match body {
         Body::Empty => vec![],
+        Body::ForgedPrefs => kv(&[("p", "1"), ("t", &"ab".repeat(32))]),
         Body::SessionForm => valid_form(
             &format!("Sesi matriks {caller:?}"),
             &ids.programme,

@@ -5,6 +5,7 @@ pub mod directory;
 pub mod errors;
 pub mod ids;
 pub mod invite;
+pub mod mail;
 pub mod people;
 pub mod programme;
 pub mod registration;

@@ -45,10 +45,7 @@ pub const MAX_ATTEMPTS: i32 = 8;
 /// Kinds whose bodies hold a one-time link: emptied once sent or failed for good.
 pub const SECRET_KINDS: [&str; 2] = ["login_link", "password_reset"];
 const SCRUBBED: &str = "[dihapus setelah dikirim / removed after sending]";
-/// `last_error` of a row marked sent after its worker stopped between handing it over and
-/// reading the server's reply.
-pub const REPLY_NOT_SEEN: &str =
-    "reply not seen: the worker stopped after handing the message over";
+pub use crate::domain::mail::REPLY_NOT_SEEN;
 
 /// How long a claim holds before another worker may take the row over.
 pub const LEASE: Duration = Duration::from_secs(120);

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod auth;
 pub mod email_links;
 pub mod invitations;
+pub mod mail_admin;
 pub mod participants;
 pub mod people;
 pub mod programmes;

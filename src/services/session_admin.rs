@@ -150,7 +150,7 @@ async fn form_of(
     })
 }
 
-async fn organised_session(
+pub(super) async fn organised_session(
     conn: &impl ConnectionTrait,
     actor: &Actor,
     id: SessionId,

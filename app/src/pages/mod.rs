@@ -3,6 +3,7 @@ pub mod coordinator;
 pub mod homes;
 pub mod login;
 pub mod login_link;
+pub mod mail;
 pub mod password_reset;
 pub mod people;
 pub mod programmes;

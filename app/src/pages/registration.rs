@@ -151,6 +151,7 @@ fn detail_view(
                 {d.organise.then(|| view! {
                     <a class="button secondary" href=format!("/sesi/{id}/undang")>{lang.t(Msg::InviteCsv)}</a>
                     <a class="button secondary" href=format!("/sesi/baru?dari={id}")>{lang.t(Msg::Duplicate)}</a>
+                    <a class="button secondary" href=format!("/sesi/{id}/email")>{lang.t(Msg::EmailLogLink)}</a>
                 })}
                 {organise.then(|| view! {
                     <a class="button secondary" href=format!("/sesi/{id}/ubah") id="edit-session">{lang.t(Msg::Edit)}</a>

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod ctx;
+pub mod mail;
 pub mod people;
 pub mod programmes;
 pub mod registrations;
