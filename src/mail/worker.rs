@@ -255,7 +255,7 @@ impl Worker {
         let now = Utc::now();
         let res = Outbox::update_many()
             .col_expr(C::Status, Expr::value("sent"))
-            .col_expr(C::SentAt, Expr::col(C::AcceptedAt).into())
+            .col_expr(C::SentAt, Expr::col(C::AcceptedAt))
             .col_expr(C::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
             .col_expr(C::LastError, Expr::value(REPLY_NOT_SEEN))
             .filter(C::Status.eq("sending"))
