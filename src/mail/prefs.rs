@@ -31,24 +31,26 @@ pub async fn key(conn: &impl ConnectionTrait) -> Result<Vec<u8>, DbErr> {
     hex::decode(&row.value).map_err(|e| DbErr::Custom(e.to_string()))
 }
 
-fn mac(key: &[u8], message: &str) -> Hmac<Sha256> {
-    // HMAC accepts keys of any length, so this never fails; an empty MAC would never verify.
-    let mut m = <Hmac<Sha256> as Mac>::new_from_slice(key)
-        .unwrap_or_else(|_| <Hmac<Sha256> as Mac>::new_from_slice(&[0]).expect("one-byte key"));
+/// HMAC accepts keys of any length, so this is always `Some`; a `None` signs nothing and
+/// verifies nothing.
+fn mac(key: &[u8], message: &str) -> Option<Hmac<Sha256>> {
+    let mut m = <Hmac<Sha256> as Mac>::new_from_slice(key).ok()?;
     m.update(message.as_bytes());
-    m
+    Some(m)
 }
 
 /// HMAC-SHA256 of `message`, hex. Messages start with their purpose, so a MAC for one use is
 /// never valid for another.
 pub fn sign(key: &[u8], message: &str) -> String {
-    hex::encode(mac(key, message).finalize().into_bytes())
+    mac(key, message)
+        .map(|m| hex::encode(m.finalize().into_bytes()))
+        .unwrap_or_default()
 }
 
 /// Constant-time check of a MAC from a link.
 pub fn check(key: &[u8], message: &str, token: &str) -> bool {
     match hex::decode(token) {
-        Ok(bytes) => mac(key, message).verify_slice(&bytes).is_ok(),
+        Ok(bytes) => mac(key, message).is_some_and(|m| m.verify_slice(&bytes).is_ok()),
         Err(_) => false,
     }
 }

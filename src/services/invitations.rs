@@ -263,6 +263,8 @@ pub async fn confirm(
         .await?
         .pop()
         .ok_or(ServiceError::NotFound)?;
+    // Signs each invitation's preferences link; loaded once for the whole file.
+    let key = crate::mail::prefs::key(&txn).await?;
     let mut result = InviteResult::default();
     let mut created_ids = Vec::new();
     let mut queued = false;
@@ -350,7 +352,7 @@ pub async fn confirm(
             }
         }
         result.invited += 1;
-        queued |= invitation_mail(svc, &txn, person_id, &summary, s.version).await?;
+        queued |= invitation_mail(svc, &txn, &key, person_id, &summary, s.version).await?;
     }
     audit::record(
         &txn,
@@ -385,6 +387,7 @@ pub async fn confirm(
 async fn invitation_mail(
     svc: &Services,
     conn: &impl ConnectionTrait,
+    key: &[u8],
     person_id: i64,
     s: &crate::domain::SessionSummary,
     version: i32,
@@ -396,7 +399,6 @@ async fn invitation_mail(
     if !route.invitations {
         return Ok(false);
     }
-    let key = crate::mail::prefs::key(conn).await?;
     let lang = route.lang;
     let url = format!("{}/sesi/{}", svc.base_url, s.id);
     let notice = render::Notice {
@@ -423,7 +425,7 @@ async fn invitation_mail(
             organizer: None,
             attendee: None,
         })),
-        preferences: Some(crate::mail::prefs::url(&svc.base_url, &key, person_id)),
+        preferences: Some(crate::mail::prefs::url(&svc.base_url, key, person_id)),
     };
     Ok(outbox::enqueue(
         conn,
