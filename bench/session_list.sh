@@ -15,7 +15,8 @@ cargo build --release -p bimtek-server --example bench_data
 GEN="$CARGO_TARGET_DIR/release/examples/bench_data"
 T=$(mktemp -d)
 STATIC="$CARGO_TARGET_DIR/site/pkg/bench-sesi.html"
-trap 'rm -rf "$T" "$STATIC"' EXIT
+remove_tmp() { rm -rf "$T" "$STATIC"; }
+EXIT_HOOKS+=(remove_tmp)
 start_throwaway_pg
 
 # run_wrk LABEL URL: one line per connection count: rps, p50, p99.

@@ -2,30 +2,9 @@
 // JavaScript on and off: a programme with targets, a weekly series, editing the rest of the
 // series at once, cancelling one session, the calendar file, and the list's filters.
 import { expect, test, type Page } from '@playwright/test';
+import { ORGANISER, dayAhead, loginAs, settled } from './flows';
 
-const ORGANISER = 'penyelenggara@bimtek.localhost';
-const PASSWORD = 'bimtek-demo-2026';
-
-function jsOn(): boolean {
-  return test.info().project.name === 'js-on';
-}
-
-async function settled(page: Page) {
-  if (jsOn()) await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
-}
-
-function dayAhead(days: number): string {
-  return new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
-}
-
-async function login(page: Page, next: string) {
-  await page.goto(`/masuk?next=${encodeURIComponent(next)}`);
-  await settled(page);
-  await page.locator('#login-form').getByLabel('Email').fill(ORGANISER);
-  await page.locator('#login-form').getByLabel('Kata sandi').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, '\\$&')}$`));
-}
+const login = (page: Page, next: string) => loginAs(page, ORGANISER, next);
 
 test('a programme with targets; a weekly series edited as a whole, one session cancelled, calendar file', async ({ page }) => {
   test.setTimeout(90_000);

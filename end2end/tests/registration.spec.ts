@@ -2,40 +2,9 @@
 // a hybrid session and invites by CSV; the invited participant logs in by email link, registers an
 // online seat and joins through the personal link (the join shows on the roster); a room-seat
 // cancellation promotes the first waitlisted person, who gets an email.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { COORDINATOR, ORGANISER, PARTICIPANT, loginAs, newPage, settled, witaIn } from './flows';
 import { sentTo, waitForMail } from './helpers';
-
-const ORGANISER = 'penyelenggara@bimtek.localhost';
-const PARTICIPANT = 'kpm@bimtek.localhost';
-const COORDINATOR = 'koordinator@bimtek.localhost';
-const PASSWORD = 'bimtek-demo-2026';
-
-function jsOn(): boolean {
-  return test.info().project.name === 'js-on';
-}
-
-async function settled(page: Page) {
-  if (jsOn()) await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
-}
-
-/** Local WITA (UTC+8) time `minutes` from now, as a datetime-local value. */
-function witaIn(minutes: number): string {
-  return new Date(Date.now() + minutes * 60_000 + 8 * 3600_000).toISOString().slice(0, 16);
-}
-
-async function loginAs(page: Page, email: string, next: string) {
-  await page.goto(`/masuk?next=${encodeURIComponent(next)}`);
-  await settled(page);
-  await page.locator('#login-form').getByLabel('Email').fill(email);
-  await page.locator('#login-form').getByLabel('Kata sandi').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, '\\$&')}$`));
-}
-
-async function newPage(browser: Browser): Promise<Page> {
-  const ctx = await browser.newContext({ javaScriptEnabled: jsOn() });
-  return ctx.newPage();
-}
 
 async function register(page: Page, seat: 'room' | 'online') {
   await page.locator(`#register-form input[name=seat][value=${seat}]`).check();

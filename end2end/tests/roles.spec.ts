@@ -2,9 +2,8 @@
 // password gets a clear message; a coordinator registers a participant without email, whose
 // personal code then logs them in; an admin gives someone a role. JavaScript on and off.
 import { expect, test, type Page } from '@playwright/test';
+import { PASSWORD, jsOn, settled } from './flows';
 import { sentTo, waitForMail } from './helpers';
-
-const PASSWORD = 'bimtek-demo-2026';
 
 const ROLES = [
   { role: 'admin', email: 'admin@bimtek.localhost', home: '/admin/orang', heading: 'Orang dan peran' },
@@ -13,14 +12,6 @@ const ROLES = [
   { role: 'coordinator', email: 'koordinator@bimtek.localhost', home: '/koordinator', heading: 'Daftarkan peserta tanpa email' },
   { role: 'participant', email: 'kpm@bimtek.localhost', home: '/saya', heading: 'Sesi saya' },
 ];
-
-function jsOn(): boolean {
-  return test.info().project.name === 'js-on';
-}
-
-async function settled(page: Page) {
-  if (jsOn()) await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
-}
 
 async function passwordLogin(page: Page, email: string, password = PASSWORD) {
   await page.goto('/masuk');

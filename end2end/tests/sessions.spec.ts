@@ -2,24 +2,8 @@
 // log in, create a hybrid session (first with mistakes), see it listed, send a test invitation
 // and read it back from the SMTP server.
 import { expect, test, type Page } from '@playwright/test';
+import { ORGANISER, PASSWORD, dayAhead, settled } from './flows';
 import { sentTo, waitForMail } from './helpers';
-
-const ORGANISER = 'penyelenggara@bimtek.localhost';
-const PASSWORD = 'bimtek-demo-2026';
-
-function jsOn(): boolean {
-  return test.info().project.name === 'js-on';
-}
-
-/** Waits until the wasm has taken over the page (only when JavaScript runs). */
-async function settled(page: Page) {
-  if (jsOn()) await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
-}
-
-function dayAhead(days: number): string {
-  const d = new Date(Date.now() + days * 86400_000);
-  return d.toISOString().slice(0, 10);
-}
 
 async function login(page: Page, next = '/sesi') {
   await page.goto(`/masuk?next=${encodeURIComponent(next)}`);

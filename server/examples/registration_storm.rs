@@ -78,6 +78,7 @@ async fn main() {
             registration_opens_at: None,
             registration_closes_at: None,
             eligibility: Default::default(),
+            reminder_offsets: bimtek::domain::DEFAULT_REMINDERS.to_vec(),
             repeat: Default::default(),
             scope: Default::default(),
         },

@@ -130,6 +130,8 @@ async fn a_series_is_created_edited_as_a_whole_and_cancelled_with_notices() {
                         "Ibu Sari Wulandari; Koperasi Wanita Mandiri\nBapak Dimas",
                     ),
                     ("for_participant", "1"),
+                    ("remind_1w", "1"),
+                    ("remind_15m", "1"),
                 ],
             ),
         )
@@ -158,7 +160,33 @@ async fn a_series_is_created_edited_as_a_whole_and_cancelled_with_notices() {
                 "[{label}]"
             );
         }
+        assert!(
+            rows.iter()
+                .all(|s| s.reminder_offsets_minutes == "10080,15"),
+            "[{label}] the ticked reminder times, on every session of the series"
+        );
         let second = rows[1].id;
+        let form = org
+            .get(app.url(&format!("/sesi/{second}/ubah")))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        for (field, on) in [
+            ("remind_1w", true),
+            ("remind_1d", false),
+            ("remind_15m", true),
+        ] {
+            let tag = format!(r#"name="{field}" value="1""#);
+            let at = form
+                .find(&tag)
+                .unwrap_or_else(|| panic!("[{label}] {field} box"));
+            let rest = &form[at + tag.len()..];
+            let checked = rest[..rest.find('>').unwrap()].contains("checked");
+            assert_eq!(checked, on, "[{label}] {field} ticked as stored");
+        }
         let detail = app
             .get(&format!("/sesi/{second}"))
             .await
@@ -217,6 +245,10 @@ async fn a_series_is_created_edited_as_a_whole_and_cancelled_with_notices() {
                 "[{label}]"
             );
             assert_eq!(after[i].venue.as_deref(), Some("Balai Kota Makassar"));
+            assert_eq!(
+                after[i].reminder_offsets_minutes, "",
+                "[{label}] no box ticked: no reminders"
+            );
             assert_eq!(
                 after[i].version,
                 rows[i].version + 1,

@@ -21,8 +21,9 @@ pub use registration::{
     SeatKind, SeriesItem, SessionDetail, Speaker, Window,
 };
 pub use session::{
-    Choice, EditData, EditScope, Eligibility, FilterChoices, MeetingUrl, MySession, NewSession,
-    RegionChoice, Repeat, SessionFilter, SessionFilterForm, SessionForm, SessionFormOptions,
-    SessionMode, SessionSummary, Track,
+    Choice, DEFAULT_REMINDERS, EditData, EditScope, Eligibility, FilterChoices, MeetingUrl,
+    MySession, NewSession, REMINDER_PRESETS, RegionChoice, ReminderPreset, Repeat, SessionFilter,
+    SessionFilterForm, SessionForm, SessionFormOptions, SessionMode, SessionSummary, Track,
+    parse_reminder_offsets, reminder_code,
 };
 pub use zone::Zone;

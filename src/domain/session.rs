@@ -9,6 +9,7 @@ use super::ids::{ProgrammeId, RegionId, SessionId};
 use super::people::Role;
 use super::registration::Speaker;
 use super::zone::Zone;
+use crate::i18n::Msg;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -150,6 +151,141 @@ pub struct SessionForm {
     pub repeat_dates: String,
     /// Editing a session of a series: "one" (this session) | "series" (this and the later ones).
     pub scope: String,
+    /// Checkboxes ("1" when ticked), one per [`REMINDER_PRESETS`] entry: when reminders go out.
+    /// None ticked: no reminders.
+    pub remind_1w: String,
+    pub remind_3d: String,
+    pub remind_1d: String,
+    pub remind_3h: String,
+    pub remind_1h: String,
+    pub remind_15m: String,
+}
+
+/// A time before the start at which organisers can have reminders sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReminderPreset {
+    /// Minutes before the start.
+    pub minutes: i32,
+    /// The form's checkbox.
+    pub field: &'static str,
+    /// On the form: "1 hari sebelumnya".
+    pub label: Msg,
+    /// In the reminder's subject: "besok".
+    pub soon: Msg,
+}
+
+/// The reminder times on offer, largest first.
+pub const REMINDER_PRESETS: [ReminderPreset; 6] = [
+    ReminderPreset {
+        minutes: 10080,
+        field: "remind_1w",
+        label: Msg::ReminderBefore1Week,
+        soon: Msg::ReminderIn1Week,
+    },
+    ReminderPreset {
+        minutes: 4320,
+        field: "remind_3d",
+        label: Msg::ReminderBefore3Days,
+        soon: Msg::ReminderIn3Days,
+    },
+    ReminderPreset {
+        minutes: 1440,
+        field: "remind_1d",
+        label: Msg::ReminderBefore1Day,
+        soon: Msg::ReminderIn1Day,
+    },
+    ReminderPreset {
+        minutes: 180,
+        field: "remind_3h",
+        label: Msg::ReminderBefore3Hours,
+        soon: Msg::ReminderIn3Hours,
+    },
+    ReminderPreset {
+        minutes: 60,
+        field: "remind_1h",
+        label: Msg::ReminderBefore1Hour,
+        soon: Msg::ReminderIn1Hour,
+    },
+    ReminderPreset {
+        minutes: 15,
+        field: "remind_15m",
+        label: Msg::ReminderBefore15Minutes,
+        soon: Msg::ReminderIn15Minutes,
+    },
+];
+
+/// What a new session starts with: a day and an hour before.
+pub const DEFAULT_REMINDERS: [i32; 2] = [1440, 60];
+
+/// The stored list ("1440,60") as minutes, keeping only known presets, largest first.
+pub fn parse_reminder_offsets(stored: &str) -> Vec<i32> {
+    let mut v: Vec<i32> = stored
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .filter(|m| REMINDER_PRESETS.iter().any(|p| p.minutes == *m))
+        .collect();
+    v.sort_unstable_by(|a, b| b.cmp(a));
+    v.dedup();
+    v
+}
+
+/// Minutes as stored: "1440,60" (largest first; empty for none).
+pub fn reminder_code(offsets: &[i32]) -> String {
+    let mut v = offsets.to_vec();
+    v.sort_unstable_by(|a, b| b.cmp(a));
+    v.dedup();
+    v.iter()
+        .map(|m| m.to_string())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+impl SessionForm {
+    fn reminder_box(&self, field: &str) -> &str {
+        match field {
+            "remind_1w" => &self.remind_1w,
+            "remind_3d" => &self.remind_3d,
+            "remind_1d" => &self.remind_1d,
+            "remind_3h" => &self.remind_3h,
+            "remind_1h" => &self.remind_1h,
+            _ => &self.remind_15m,
+        }
+    }
+
+    /// The ticked reminder times, in minutes, largest first.
+    pub fn reminder_offsets(&self) -> Vec<i32> {
+        REMINDER_PRESETS
+            .iter()
+            .filter(|p| ticked(self.reminder_box(p.field)))
+            .map(|p| p.minutes)
+            .collect()
+    }
+
+    /// Whether a preset's box is ticked.
+    pub fn reminds(&self, p: &ReminderPreset) -> bool {
+        ticked(self.reminder_box(p.field))
+    }
+
+    /// Ticks exactly the boxes of `offsets`.
+    pub fn with_reminders(mut self, offsets: &[i32]) -> Self {
+        for p in REMINDER_PRESETS {
+            let v = if offsets.contains(&p.minutes) {
+                "1"
+            } else {
+                ""
+            }
+            .to_owned();
+            match p.field {
+                "remind_1w" => self.remind_1w = v,
+                "remind_3d" => self.remind_3d = v,
+                "remind_1d" => self.remind_1d = v,
+                "remind_3h" => self.remind_3h = v,
+                "remind_1h" => self.remind_1h = v,
+                _ => self.remind_15m = v,
+            }
+        }
+        self
+    }
 }
 
 /// A session that passed every rule that needs no database.
@@ -171,6 +307,8 @@ pub struct NewSession {
     pub registration_opens_at: Option<DateTime<Utc>>,
     pub registration_closes_at: Option<DateTime<Utc>>,
     pub eligibility: Eligibility,
+    /// Minutes before the start, largest first (see [`REMINDER_PRESETS`]).
+    pub reminder_offsets: Vec<i32>,
     pub repeat: Repeat,
     pub scope: EditScope,
 }
@@ -663,6 +801,7 @@ impl SessionForm {
                     roles,
                     region_id: eligible_region.flatten(),
                 },
+                reminder_offsets: self.reminder_offsets(),
                 repeat: repeat.unwrap_or_default(),
                 scope: EditScope::parse(&self.scope),
                 title,

@@ -391,6 +391,16 @@ pub(super) fn text(m: Msg) -> &'static str {
         ReminderIn3Hours => "in 3 hours",
         ReminderIn1Hour => "in 1 hour",
         ReminderIn15Minutes => "in 15 minutes",
+        RemindersTitle => "Email reminders",
+        HintReminders => {
+            "Sent to every confirmed participant, with times in their own zone. None ticked: no reminders."
+        }
+        ReminderBefore1Week => "1 week before",
+        ReminderBefore3Days => "3 days before",
+        ReminderBefore1Day => "1 day before",
+        ReminderBefore3Hours => "3 hours before",
+        ReminderBefore1Hour => "1 hour before",
+        ReminderBefore15Minutes => "15 minutes before",
         MailReminderSubject => "Reminder: {title} starts {in}",
         MailReminderIntro => "This is a reminder of the bimtek you registered for ({seat} seat).",
         MailPreferences => "Choose which emails you receive",

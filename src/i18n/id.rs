@@ -395,6 +395,16 @@ pub(super) fn text(m: Msg) -> &'static str {
         ReminderIn3Hours => "3 jam lagi",
         ReminderIn1Hour => "1 jam lagi",
         ReminderIn15Minutes => "15 menit lagi",
+        RemindersTitle => "Pengingat email",
+        HintReminders => {
+            "Dikirim ke setiap peserta terkonfirmasi, dengan waktu di zona mereka. Tidak dicentang: tanpa pengingat."
+        }
+        ReminderBefore1Week => "1 minggu sebelumnya",
+        ReminderBefore3Days => "3 hari sebelumnya",
+        ReminderBefore1Day => "1 hari sebelumnya",
+        ReminderBefore3Hours => "3 jam sebelumnya",
+        ReminderBefore1Hour => "1 jam sebelumnya",
+        ReminderBefore15Minutes => "15 menit sebelumnya",
         MailReminderSubject => "Pengingat: {title} dimulai {in}",
         MailReminderIntro => "Ini pengingat untuk bimtek yang Anda ikuti (kursi {seat}).",
         MailPreferences => "Atur email yang Anda terima",

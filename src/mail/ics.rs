@@ -118,3 +118,73 @@ pub fn session_ics(i: IcsInput<'_>) -> String {
         .push(ev.done());
     cal.done().to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mail::fixtures::summary;
+    use chrono::TimeZone;
+
+    fn ics(method: Method, version: i32, link: Option<&str>, lang: Lang) -> String {
+        let s = summary();
+        session_ics(IcsInput {
+            session: &s,
+            version,
+            description: Some("Foto produk; katalog, harga"),
+            meeting_url: link,
+            page_url: "http://x.test/sesi/9".into(),
+            host: "x.test",
+            method,
+            lang,
+            stamp: Utc.with_ymd_and_hms(2026, 11, 30, 0, 0, 0).unwrap(),
+            organizer: Some("bimtek@x.test"),
+            attendee: Some("sari@contoh.id"),
+        })
+    }
+
+    /// The file with folded lines joined again (RFC 5545 3.1).
+    fn unfolded(ics: &str) -> String {
+        ics.replace("\r\n ", "")
+    }
+
+    #[test]
+    fn request_carries_uid_sequence_alarms_and_the_link() {
+        let f = unfolded(&ics(
+            Method::Request,
+            3,
+            Some("https://meet.jit.si/x"),
+            Lang::Id,
+        ));
+        assert_eq!(method_of(&f), Some("REQUEST"));
+        assert!(f.contains("UID:sesi-9@x.test\r\n"));
+        assert!(f.contains("SEQUENCE:3\r\n"));
+        assert!(f.contains("DTSTART:20261201T010000Z"));
+        assert!(f.contains("DTEND:20261201T070000Z"));
+        assert!(f.contains("STATUS:CONFIRMED"));
+        assert_eq!(f.matches("BEGIN:VALARM").count(), 2);
+        assert!(f.contains("TRIGGER;RELATED=START:-P1D") || f.contains("TRIGGER:-P1D"));
+        assert!(f.contains("Tautan rapat: https://meet.jit.si/x"), "{f}");
+        assert!(f.contains("ORGANIZER:mailto:bimtek@x.test"));
+        assert!(f.contains("ATTENDEE:mailto:sari@contoh.id"));
+        // Text values are escaped (RFC 5545 3.3.11).
+        assert!(f.contains(r"Foto produk\; katalog\, harga"), "{f}");
+    }
+
+    #[test]
+    fn cancel_keeps_the_uid_drops_alarms_and_the_link_stays_out_unless_given() {
+        let f = unfolded(&ics(Method::Cancel, 4, None, Lang::En));
+        assert_eq!(method_of(&f), Some("CANCEL"));
+        assert!(
+            f.contains("UID:sesi-9@x.test\r\n"),
+            "same event as the invitation"
+        );
+        assert!(f.contains("SEQUENCE:4\r\n"));
+        assert!(f.contains("STATUS:CANCELLED"));
+        assert!(!f.contains("VALARM"));
+        assert!(!f.contains("meet.jit.si"));
+        assert!(
+            f.contains("Details and registration: http://x.test/sesi/9"),
+            "{f}"
+        );
+    }
+}

@@ -69,3 +69,28 @@ pub fn host_of(base_url: &str) -> String {
         _ => "bimtek.local".to_owned(),
     }
 }
+
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use crate::domain::{SessionId, SessionMode, SessionSummary, Track, Zone};
+    use chrono::{TimeZone, Utc};
+
+    /// A hybrid session in Makassar (WITA), 1 December 2026, 09.00–15.00 local time.
+    pub fn summary() -> SessionSummary {
+        SessionSummary {
+            id: SessionId(9),
+            title: "Kemasan <produk> & pemasaran".into(),
+            programme: "Graduasi KPM".into(),
+            track: Track::Mentoring,
+            mode: SessionMode::Hybrid,
+            region: "Kota Makassar".into(),
+            zone: Zone::Wita,
+            starts_at: Utc.with_ymd_and_hms(2026, 12, 1, 1, 0, 0).unwrap(),
+            ends_at: Utc.with_ymd_and_hms(2026, 12, 1, 7, 0, 0).unwrap(),
+            room_capacity: 50,
+            online_capacity: 170,
+            venue: Some("Hotel Claro".into()),
+            cancelled: false,
+        }
+    }
+}

@@ -247,26 +247,9 @@ pub fn link_mail(lang: Lang, t: &LinkTexts, name: &str, url: &str, minutes: i64)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{SessionId, SessionMode, Track, Zone};
-    use chrono::{TimeZone, Utc};
+    use crate::domain::Zone;
 
-    fn summary() -> SessionSummary {
-        SessionSummary {
-            id: SessionId(9),
-            title: "Kemasan <produk> & pemasaran".into(),
-            programme: "Graduasi KPM".into(),
-            track: Track::Mentoring,
-            mode: SessionMode::Hybrid,
-            region: "Kota Makassar".into(),
-            zone: Zone::Wita,
-            starts_at: Utc.with_ymd_and_hms(2026, 12, 1, 1, 0, 0).unwrap(),
-            ends_at: Utc.with_ymd_and_hms(2026, 12, 1, 7, 0, 0).unwrap(),
-            room_capacity: 50,
-            online_capacity: 170,
-            venue: Some("Hotel Claro".into()),
-            cancelled: false,
-        }
-    }
+    use crate::mail::fixtures::summary;
 
     #[test]
     fn indonesian_invitation_has_zone_label_and_escapes_html() {
@@ -291,5 +274,74 @@ mod tests {
         let m = test_invitation(Lang::En, "Mrs Sari", &summary(), "http://x.test");
         assert!(m.subject.starts_with("[Test] Bimtek invitation"));
         assert!(m.text.contains("Tuesday, 1 December 2026, 09:00 WITA"));
+    }
+
+    fn login_texts() -> LinkTexts {
+        LinkTexts {
+            subject: Msg::MailLoginLinkSubject,
+            intro: Msg::MailLoginLinkIntro,
+            button: Msg::MailLoginLinkButton,
+        }
+    }
+
+    #[test]
+    fn link_mail_speaks_the_readers_language_and_carries_the_link_in_both_parts() {
+        let url = "http://x.test/masuk/tautan/abc?x=1&y=2";
+        let id = link_mail(Lang::Id, &login_texts(), "Ibu Sari", url, 15);
+        assert_eq!(id.subject, "Tautan masuk Bimtek");
+        assert!(id.text.starts_with("Yth. Ibu Sari,"));
+        assert!(id.text.contains(&format!("\n{url}\n")));
+        assert!(id.text.contains("berlaku 15 menit"));
+        assert!(id.html.contains(r#"<html lang="id">"#));
+        assert!(
+            id.html
+                .contains("href=\"http://x.test/masuk/tautan/abc?x=1&amp;y=2\"")
+        );
+        assert!(id.ics.is_none());
+        let reset = LinkTexts {
+            subject: Msg::MailResetSubject,
+            intro: Msg::MailResetIntro,
+            button: Msg::MailResetButton,
+        };
+        let en = link_mail(Lang::En, &reset, "Mrs Sari", url, 60);
+        assert_eq!(en.subject, "Set a new Bimtek password");
+        assert!(en.text.starts_with("Dear Mrs Sari,"));
+        assert!(en.text.contains("works for 60 minutes and only once"));
+        assert!(en.html.contains(r#"<html lang="en">"#));
+        assert!(
+            !en.text.contains("berlaku"),
+            "no Indonesian left in English mail"
+        );
+    }
+
+    #[test]
+    fn session_notice_shows_the_readers_zone_with_the_local_time_beside_it() {
+        let n = Notice {
+            subject: "Pengingat".into(),
+            name: "Ibu Rina",
+            on_behalf_of: Some("Pak Koordinator"),
+            intro: "Ini pengingat.".into(),
+            action: Some(("Gabung", "http://x.test/j/tok".into())),
+            note: None,
+            zone: Some(Zone::Wit),
+            ics: None,
+            preferences: Some("http://x.test/email/preferensi?t=1".into()),
+        };
+        let m = session_notice(Lang::Id, n, &summary());
+        // 09.00 WITA is 10.00 WIT.
+        assert!(
+            m.text.contains(
+                "Selasa, 1 Desember 2026, 10.00 WIT – 16.00 WIT (09.00 WITA waktu setempat)"
+            ),
+            "{}",
+            m.text
+        );
+        assert!(m.text.contains("Gabung: http://x.test/j/tok"));
+        assert!(
+            m.text.contains("Pak Koordinator"),
+            "relayed through the coordinator"
+        );
+        assert!(m.text.contains("http://x.test/email/preferensi?t=1"));
+        assert!(m.html.contains("10.00 WIT"));
     }
 }

@@ -339,7 +339,7 @@ impl Worker {
         attempt: i32,
         conn: &mut Option<Conn>,
     ) -> Result<Outcome, DbErr> {
-        let msg = match self.build(row) {
+        let msg = match message(&self.from, row) {
             Ok(m) => m,
             Err(error) => {
                 return Ok(Outcome::Error {
@@ -458,43 +458,44 @@ impl Worker {
         }
         Ok(())
     }
+}
 
-    fn build(&self, row: &email_outbox::Model) -> Result<Message, String> {
-        let to: Mailbox = row
-            .to_address
-            .parse()
-            .map_err(|e| format!("recipient {:?}: {e}", row.to_address))?;
-        let alt = MultiPart::alternative_plain_html(row.body_text.clone(), row.body_html.clone());
-        let body = match &row.ics {
-            Some(ics) => {
-                let method = super::ics::method_of(ics).unwrap_or("PUBLISH");
-                let ct =
-                    ContentType::parse(&format!("text/calendar; charset=utf-8; method={method}"))
-                        .map_err(|e| e.to_string())?;
-                MultiPart::mixed()
-                    .multipart(alt)
-                    .singlepart(Attachment::new("bimtek.ics".to_owned()).body(ics.clone(), ct))
-            }
-            None => alt,
-        };
-        let mut b = Message::builder()
-            .from(self.from.clone())
-            .to(to)
-            .subject(row.subject.clone())
-            .message_id(Some(row.message_id.clone()));
-        if let Some(url) = &row.list_unsubscribe {
-            b = b
-                .raw_header(HeaderValue::new(
-                    HeaderName::new_from_ascii_str("List-Unsubscribe"),
-                    format!("<{url}>"),
-                ))
-                .raw_header(HeaderValue::new(
-                    HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
-                    "List-Unsubscribe=One-Click".to_owned(),
-                ));
+/// The message of an outbox row, as the worker sends it: plain text and HTML, the .ics attached
+/// with its METHOD, the Message-ID fixed at enqueue time, List-Unsubscribe on reminders.
+pub fn message(from: &Mailbox, row: &email_outbox::Model) -> Result<Message, String> {
+    let to: Mailbox = row
+        .to_address
+        .parse()
+        .map_err(|e| format!("recipient {:?}: {e}", row.to_address))?;
+    let alt = MultiPart::alternative_plain_html(row.body_text.clone(), row.body_html.clone());
+    let body = match &row.ics {
+        Some(ics) => {
+            let method = super::ics::method_of(ics).unwrap_or("PUBLISH");
+            let ct = ContentType::parse(&format!("text/calendar; charset=utf-8; method={method}"))
+                .map_err(|e| e.to_string())?;
+            MultiPart::mixed()
+                .multipart(alt)
+                .singlepart(Attachment::new("bimtek.ics".to_owned()).body(ics.clone(), ct))
         }
-        b.multipart(body).map_err(|e| e.to_string())
+        None => alt,
+    };
+    let mut b = Message::builder()
+        .from(from.clone())
+        .to(to)
+        .subject(row.subject.clone())
+        .message_id(Some(row.message_id.clone()));
+    if let Some(url) = &row.list_unsubscribe {
+        b = b
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                format!("<{url}>"),
+            ))
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                "List-Unsubscribe=One-Click".to_owned(),
+            ));
     }
+    b.multipart(body).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

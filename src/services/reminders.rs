@@ -23,32 +23,10 @@ use crate::mail::{ics, outbox, prefs, render};
 use crate::store;
 use crate::store::entities::{registration, reminder_run, session};
 
-/// The offsets organisers can choose, in minutes, with their words.
-pub const PRESETS: [(i32, Msg); 6] = [
-    (10080, Msg::ReminderIn1Week),
-    (4320, Msg::ReminderIn3Days),
-    (1440, Msg::ReminderIn1Day),
-    (180, Msg::ReminderIn3Hours),
-    (60, Msg::ReminderIn1Hour),
-    (15, Msg::ReminderIn15Minutes),
-];
-
-pub const DEFAULT_OFFSETS: &str = "1440,60";
+pub use crate::domain::{DEFAULT_REMINDERS, REMINDER_PRESETS, parse_reminder_offsets};
 
 /// Registrants handled per transaction during fan-out.
 const PAGE: usize = 500;
-
-/// The stored list ("1440,60"), keeping only known presets, largest first.
-pub fn parse_offsets(stored: &str) -> Vec<i32> {
-    let mut v: Vec<i32> = stored
-        .split(',')
-        .filter_map(|s| s.trim().parse().ok())
-        .filter(|m| PRESETS.iter().any(|(p, _)| p == m))
-        .collect();
-    v.sort_unstable_by(|a, b| b.cmp(a));
-    v.dedup();
-    v
-}
 
 /// The nearest offset that is due at `now` for a session starting at `start`.
 pub fn due_offset(offsets: &[i32], start: DateTime<Utc>, now: DateTime<Utc>) -> Option<i32> {
@@ -63,16 +41,20 @@ pub fn due_offset(offsets: &[i32], start: DateTime<Utc>, now: DateTime<Utc>) -> 
 }
 
 fn offset_words(minutes: i32) -> Msg {
-    PRESETS
+    REMINDER_PRESETS
         .iter()
-        .find(|(m, _)| *m == minutes)
-        .map(|(_, msg)| *msg)
+        .find(|p| p.minutes == minutes)
+        .map(|p| p.soon)
         .unwrap_or(Msg::ReminderIn1Hour)
 }
 
 /// Enqueues every reminder due at `now`. Returns how many were enqueued.
 pub async fn enqueue_due(svc: &Services, now: DateTime<Utc>) -> Result<u64, ServiceError> {
-    let longest = PRESETS.iter().map(|(m, _)| *m).max().unwrap_or(1440);
+    let longest = REMINDER_PRESETS
+        .iter()
+        .map(|p| p.minutes)
+        .max()
+        .unwrap_or(1440);
     let upcoming = session::Entity::find()
         .filter(session::Column::Status.ne("cancelled"))
         .filter(session::Column::StartsAt.gt(now))
@@ -83,7 +65,7 @@ pub async fn enqueue_due(svc: &Services, now: DateTime<Utc>) -> Result<u64, Serv
     let mut total = 0;
     for s in upcoming {
         let Some(offset) = due_offset(
-            &parse_offsets(&s.reminder_offsets_minutes),
+            &parse_reminder_offsets(&s.reminder_offsets_minutes),
             s.starts_at,
             now,
         ) else {
@@ -241,15 +223,6 @@ fn reminder(
     }
 }
 
-/// The offsets of a session as ticked boxes for the form: (minutes, words, ticked).
-pub fn choices(stored: &str) -> Vec<(i32, Msg, bool)> {
-    let on = parse_offsets(stored);
-    PRESETS
-        .iter()
-        .map(|(m, msg)| (*m, *msg, on.contains(m)))
-        .collect()
-}
-
 /// Used by the delivery log: how many reminders each round enqueued.
 pub async fn runs_of(svc: &Services, session_id: i64) -> Result<HashMap<i32, i32>, ServiceError> {
     Ok(reminder_run::Entity::find()
@@ -268,8 +241,9 @@ mod tests {
 
     #[test]
     fn offsets_keep_presets_largest_first() {
-        assert_eq!(parse_offsets("60, 1440,x,7,60"), vec![1440, 60]);
-        assert_eq!(parse_offsets(""), Vec::<i32>::new());
+        assert_eq!(parse_reminder_offsets("60, 1440,x,7,60"), vec![1440, 60]);
+        assert_eq!(parse_reminder_offsets(""), Vec::<i32>::new());
+        assert_eq!(crate::domain::reminder_code(&[60, 10080, 60]), "10080,60");
     }
 
     #[test]

@@ -147,7 +147,10 @@ async fn form_of(
             .map(|r| r.0.to_string())
             .unwrap_or_default(),
         ..Default::default()
-    })
+    }
+    .with_reminders(&crate::domain::parse_reminder_offsets(
+        &s.reminder_offsets_minutes,
+    )))
 }
 
 pub(super) async fn organised_session(
@@ -399,6 +402,7 @@ async fn apply(
     a.online_capacity = Set(new.online_capacity as i32);
     a.registration_opens_at = Set(window.0);
     a.registration_closes_at = Set(window.1);
+    a.reminder_offsets_minutes = Set(crate::domain::reminder_code(&new.reminder_offsets));
     a.version = Set(version);
     a.updated_at = Set(now);
     let s = a.update(txn).await?;

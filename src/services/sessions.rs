@@ -456,7 +456,7 @@ async fn insert_one(
         registration_opens_at: Set(new.registration_opens_at),
         registration_closes_at: Set(new.registration_closes_at),
         allow_walk_ins: Set(false),
-        reminder_offsets_minutes: Set("1440,60".to_owned()),
+        reminder_offsets_minutes: Set(crate::domain::reminder_code(&new.reminder_offsets)),
         version: Set(0),
         created_by: Set(created_by),
         created_at: Set(now),

@@ -5,7 +5,8 @@
 
 use bimtek::domain::session::{DESCRIPTION_MAX, SERIES_MAX, TITLE_MAX, VENUE_MAX};
 use bimtek::domain::{
-    EditData, Field, FieldErrors, SessionForm, SessionFormOptions, SessionMode, Zone,
+    DEFAULT_REMINDERS, EditData, Field, FieldErrors, REMINDER_PRESETS, SessionForm,
+    SessionFormOptions, SessionMode, Zone,
 };
 use bimtek::i18n::{Lang, Msg, problem};
 use leptos::prelude::*;
@@ -47,9 +48,12 @@ pub fn NewSessionPage() -> impl IntoView {
                             let (form, errors, error) = match sub {
                                 Some(s) => (s.form, s.errors, s.error),
                                 None => (
-                                    d.copy.unwrap_or_else(|| SessionForm {
-                                        zone: Zone::Wib.label().into(),
-                                        ..Default::default()
+                                    d.copy.unwrap_or_else(|| {
+                                        SessionForm {
+                                            zone: Zone::Wib.label().into(),
+                                            ..Default::default()
+                                        }
+                                        .with_reminders(&DEFAULT_REMINDERS)
                                     }),
                                     FieldErrors::default(),
                                     None,
@@ -251,6 +255,10 @@ fn SessionFormView(
     } else {
         Msg::SaveSession
     };
+    let reminder_boxes = REMINDER_PRESETS
+        .iter()
+        .map(|p| checkbox(p.field, lang.t(p.label), form.reminds(p)))
+        .collect_view();
     let region_error = field_error(Field::EligibleRegion);
     let region_invalid = region_error.is_some();
     view! {
@@ -301,6 +309,13 @@ fn SessionFormView(
                     </select>
                     <p class="error" id="e-eligible_region_id">{region_error}</p>
                 </div>
+            </fieldset>
+            <fieldset class="group reminders">
+                <legend>{lang.t(Msg::RemindersTitle)}</legend>
+                <div class="checks">
+                    {reminder_boxes}
+                </div>
+                <p class="hint">{lang.t(Msg::HintReminders)}</p>
             </fieldset>
             {repetition}
             <p class="actions">
