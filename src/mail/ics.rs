@@ -162,7 +162,15 @@ mod tests {
         assert!(f.contains("DTEND:20261201T070000Z"));
         assert!(f.contains("STATUS:CONFIRMED"));
         assert_eq!(f.matches("BEGIN:VALARM").count(), 2);
-        assert!(f.contains("TRIGGER;RELATED=START:-P1D") || f.contains("TRIGGER:-P1D"));
+        let triggers: Vec<&str> = f.lines().filter(|l| l.starts_with("TRIGGER")).collect();
+        assert_eq!(
+            triggers,
+            [
+                "TRIGGER;RELATED=START:-PT86400S",
+                "TRIGGER;RELATED=START:-PT3600S"
+            ],
+            "a day and an hour before the start"
+        );
         assert!(f.contains("Tautan rapat: https://meet.jit.si/x"), "{f}");
         assert!(f.contains("ORGANIZER:mailto:bimtek@x.test"));
         assert!(f.contains("ATTENDEE:mailto:sari@contoh.id"));
