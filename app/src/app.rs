@@ -9,6 +9,7 @@ use leptos_router::{SsrMode, path};
 use crate::components::layout::Header;
 use crate::i18n::{provide_lang, use_lang};
 use crate::pages::{
+    attendance::{CheckinPage, CheckinScreenPage, RollCallPage},
     audit::AuditPage,
     coordinator::{CodeCardPage, CoordinatorPage},
     homes::{MentorHomePage, MyHomePage},
@@ -87,6 +88,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/program/:id/ubah") view=ProgrammeFormPage ssr=SsrMode::Async />
                     <Route path=path!("/sesi/:id/undang") view=InvitePage ssr=SsrMode::Async />
                     <Route path=path!("/sesi/:id/email") view=DeliveryLogPage ssr=SsrMode::Async />
+                    <Route path=path!("/sesi/:id/absen") view=RollCallPage ssr=SsrMode::Async />
+                    <Route path=path!("/sesi/:id/hadir/layar") view=CheckinScreenPage ssr=SsrMode::Async />
+                    <Route path=path!("/hadir/:id") view=CheckinPage ssr=SsrMode::Async />
                     <Route path=path!("/email/preferensi") view=EmailPrefsPage ssr=SsrMode::Async />
                     <Route path=path!("/masuk") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />

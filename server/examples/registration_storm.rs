@@ -79,6 +79,7 @@ async fn main() {
             registration_closes_at: None,
             eligibility: Default::default(),
             reminder_offsets: bimtek::domain::DEFAULT_REMINDERS.to_vec(),
+            allow_walk_ins: false,
             repeat: Default::default(),
             scope: Default::default(),
         },

@@ -1,6 +1,7 @@
 //! The Bimtek server: the axum router around the Leptos app, the plain-form handlers, and the
 //! processes (`serve`, mail worker) that the `bimtek` binary starts.
 
+pub mod attendance_forms;
 pub mod export;
 pub mod forms;
 pub mod mail_forms;

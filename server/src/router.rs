@@ -18,7 +18,8 @@ use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
 use crate::{
-    AppState, forms, mail_forms, people_forms, registration_forms, security, session_forms,
+    AppState, attendance_forms, forms, mail_forms, people_forms, registration_forms, security,
+    session_forms,
 };
 
 /// Name of the login-session cookie.
@@ -72,6 +73,9 @@ pub fn build(state: AppState) -> Router {
         )
         .route("/sesi/{id}/kalender.ics", get(session_forms::calendar))
         .route("/sesi/{id}/email/ulang", post(mail_forms::retry_failed))
+        .route("/sesi/{id}/absen", post(attendance_forms::mark))
+        .route("/sesi/{id}/absen/semua", post(attendance_forms::mark_all))
+        .route("/hadir/{id}", post(attendance_forms::check_in))
         .route("/email/preferensi", post(mail_forms::save_preferences))
         .route("/program/baru", post(session_forms::create_programme))
         .route("/program/{id}/ubah", post(session_forms::update_programme))

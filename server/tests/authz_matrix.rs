@@ -84,6 +84,10 @@ enum Body {
     Programme,
     /// An email-preferences link with a forged signature.
     ForgedPrefs,
+    /// A roll-call tap for the demo participant without email.
+    Mark,
+    /// A check-in code that was never shown.
+    CheckinCode,
 }
 
 /// (server function path, body, expected status per caller in `CALLERS` order)
@@ -130,6 +134,17 @@ fn matrix() -> Vec<(&'static str, Body, [u16; 6])> {
             Body::Session,
             [401, 200, 200, 200, 403, 403],
         ),
+        (
+            "/api/get_roll_call",
+            Body::Session,
+            [401, 200, 200, 200, 403, 403],
+        ),
+        (
+            "/api/get_checkin_screen",
+            Body::Session,
+            [401, 200, 200, 200, 403, 403],
+        ),
+        ("/api/get_checkin_target", Body::Session, LOGGED_IN),
     ]
 }
 
@@ -259,6 +274,43 @@ fn form_matrix() -> Vec<(&'static str, Body, [Want; 6])> {
             Body::Programme,
             [Login, Done, Done, forbidden, forbidden, forbidden],
         ),
+        // The first demo session is a week away: those who run it hear "not open yet" (422).
+        (
+            "/sesi/{id}/absen",
+            Body::Mark,
+            [
+                Login,
+                Status(422),
+                Status(422),
+                Status(422),
+                forbidden,
+                forbidden,
+            ],
+        ),
+        (
+            "/sesi/{id}/absen/semua",
+            Body::Empty,
+            [
+                Login,
+                Status(422),
+                Status(422),
+                Status(422),
+                forbidden,
+                forbidden,
+            ],
+        ),
+        (
+            "/hadir/{id}",
+            Body::CheckinCode,
+            [
+                Login,
+                Status(422),
+                Status(422),
+                Status(422),
+                Status(422),
+                Status(422),
+            ],
+        ),
         (
             "/sesi/{id}/undang",
             Body::InviteCsv,
@@ -373,6 +425,8 @@ fn form_body(body: &Body, caller_index: usize, caller: Caller, ids: &Ids) -> Vec
     match body {
         Body::Empty => vec![],
         Body::ForgedPrefs => kv(&[("p", "1"), ("t", &"ab".repeat(32))]),
+        Body::Mark => kv(&[("person", &ids.sri), ("mark", "present")]),
+        Body::CheckinCode => kv(&[("code", "000000")]),
         Body::SessionForm => valid_form(
             &format!("Sesi matriks {caller:?}"),
             &ids.programme,

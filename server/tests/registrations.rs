@@ -42,6 +42,7 @@ async fn new_session(app: &TestApp, room: u32, online: u32, starts_in: Duration)
         registration_closes_at: None,
         eligibility: Default::default(),
         reminder_offsets: bimtek::domain::DEFAULT_REMINDERS.to_vec(),
+        allow_walk_ins: false,
         repeat: Default::default(),
         scope: Default::default(),
     };

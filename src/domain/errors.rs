@@ -54,6 +54,10 @@ pub enum Field {
     TargetBusinessesProgressing,
     /// Assigning a mentor.
     Mentor,
+    /// A roll-call mark (present, late, excused, absent).
+    Mark,
+    /// A mentor's note on a participant.
+    Note,
     /// The form as a whole (e.g. "session not found").
     Form,
 }
@@ -102,6 +106,8 @@ impl Field {
             Field::TargetFollowUps => "target_follow_ups",
             Field::TargetBusinessesProgressing => "target_businesses_progressing",
             Field::Mentor => "mentor_id",
+            Field::Mark => "mark",
+            Field::Note => "note",
             Field::Form => "form",
         }
     }
@@ -189,6 +195,16 @@ pub enum Problem {
     OutsideProgramme,
     /// The session has ended or was cancelled: no more changes.
     SessionClosed,
+    /// Self check-in opens this many minutes before the start.
+    CheckinTooEarly {
+        minutes: u32,
+    },
+    /// A check-in code that was never shown (typo or forgery).
+    CheckinCodeWrong,
+    /// A check-in code from a few minutes ago.
+    CheckinCodeExpired,
+    /// Checking in to a session one is not registered for (and walk-ins are not allowed).
+    NotRegisteredHere,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,5 +1,6 @@
 //! Typed values and pure rules. Constructors parse raw input and return field-level errors.
 
+pub mod attendance;
 pub mod audit;
 pub mod directory;
 pub mod errors;
@@ -12,6 +13,7 @@ pub mod registration;
 pub mod session;
 pub mod zone;
 
+pub use attendance::{CheckinOutcome, CheckinScreen, CheckinTarget, RollCall, RollCallRow};
 pub use audit::AuditEntry;
 pub use errors::{Field, FieldError, FieldErrors, Problem};
 pub use ids::{PersonId, ProgrammeId, RegionId, SessionId};

@@ -144,6 +144,8 @@ pub struct SessionForm {
     pub for_mentor: String,
     /// Only people of this region (and the regions under it). Empty: everywhere.
     pub eligible_region_id: String,
+    /// Checkbox: people who did not register may join through check-in.
+    pub allow_walk_ins: String,
     /// New sessions only: "" (once) | weekly | biweekly | dates.
     pub repeat: String,
     pub repeat_count: String,
@@ -307,6 +309,7 @@ pub struct NewSession {
     pub registration_opens_at: Option<DateTime<Utc>>,
     pub registration_closes_at: Option<DateTime<Utc>>,
     pub eligibility: Eligibility,
+    pub allow_walk_ins: bool,
     /// Minutes before the start, largest first (see [`REMINDER_PRESETS`]).
     pub reminder_offsets: Vec<i32>,
     pub repeat: Repeat,
@@ -802,6 +805,7 @@ impl SessionForm {
                     region_id: eligible_region.flatten(),
                 },
                 reminder_offsets: self.reminder_offsets(),
+                allow_walk_ins: ticked(&self.allow_walk_ins),
                 repeat: repeat.unwrap_or_default(),
                 scope: EditScope::parse(&self.scope),
                 title,

@@ -112,6 +112,28 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         (Lang::En, RegistrationNotOpen) => "Registration is not open yet.".into(),
         (Lang::Id, SessionCancelled) => "Sesi ini dibatalkan.".into(),
         (Lang::En, SessionCancelled) => "This session was cancelled.".into(),
+        (Lang::Id, CheckinTooEarly { minutes }) => {
+            format!("Check-in dibuka {minutes} menit sebelum sesi mulai.")
+        }
+        (Lang::En, CheckinTooEarly { minutes }) => {
+            format!("Check-in opens {minutes} minutes before the session starts.")
+        }
+        (Lang::Id, CheckinCodeWrong) => "Kode tidak dikenali. Periksa lagi kode di layar.".into(),
+        (Lang::En, CheckinCodeWrong) => {
+            "Code not recognised. Check the code on the screen again.".into()
+        }
+        (Lang::Id, CheckinCodeExpired) => {
+            "Kode ini sudah kedaluwarsa. Pindai kode yang sedang tampil di layar.".into()
+        }
+        (Lang::En, CheckinCodeExpired) => {
+            "This code has expired. Scan the code on the screen now.".into()
+        }
+        (Lang::Id, NotRegisteredHere) => {
+            "Anda belum terdaftar di sesi ini. Hubungi penyelenggara.".into()
+        }
+        (Lang::En, NotRegisteredHere) => {
+            "You are not registered for this session. Ask the organiser.".into()
+        }
         (Lang::Id, SessionEnded) => "Sesi ini sudah selesai.".into(),
         (Lang::En, SessionEnded) => "This session has ended.".into(),
         (Lang::Id, NotEligible) => {

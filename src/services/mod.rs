@@ -1,6 +1,7 @@
 //! Use cases. Each takes the caller (`Option<&Actor>`, `None` = anonymous) first, checks what they
 //! may do before touching data, runs in one transaction, and enqueues mail in that transaction.
 
+pub mod attendance;
 pub mod audit;
 pub mod auth;
 pub mod email_links;

@@ -107,7 +107,7 @@ fn issued(svc: &Services, p: &person::Model, region: Option<String>, code: &str)
 }
 
 /// The link as an SVG QR code (medium error correction: survives a crease in a printed card).
-fn qr_svg(link: &str) -> String {
+pub fn qr_svg(link: &str) -> String {
     match qrcode::QrCode::with_error_correction_level(link.as_bytes(), qrcode::EcLevel::M) {
         Ok(qr) => qr
             .render::<qrcode::render::svg::Color>()

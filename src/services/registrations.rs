@@ -41,7 +41,7 @@ pub(super) fn seat_label(lang: Lang, k: SeatKind) -> &'static str {
 
 /// May see the roster and manage registrations: an organiser of the session's programme and
 /// region, an admin, or a mentor assigned to it.
-async fn may_manage(
+pub(super) async fn may_manage(
     conn: &impl ConnectionTrait,
     actor: &Actor,
     s: &session::Model,

@@ -142,6 +142,7 @@ async fn form_of(
         for_participant: has(Role::Participant),
         for_coordinator: has(Role::Coordinator),
         for_mentor: has(Role::Mentor),
+        allow_walk_ins: tick(s.allow_walk_ins),
         eligible_region_id: eligibility
             .region_id
             .map(|r| r.0.to_string())
@@ -403,6 +404,7 @@ async fn apply(
     a.registration_opens_at = Set(window.0);
     a.registration_closes_at = Set(window.1);
     a.reminder_offsets_minutes = Set(crate::domain::reminder_code(&new.reminder_offsets));
+    a.allow_walk_ins = Set(new.allow_walk_ins);
     a.version = Set(version);
     a.updated_at = Set(now);
     let s = a.update(txn).await?;

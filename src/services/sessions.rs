@@ -455,7 +455,7 @@ async fn insert_one(
         online_capacity: Set(new.online_capacity as i32),
         registration_opens_at: Set(new.registration_opens_at),
         registration_closes_at: Set(new.registration_closes_at),
-        allow_walk_ins: Set(false),
+        allow_walk_ins: Set(new.allow_walk_ins),
         reminder_offsets_minutes: Set(crate::domain::reminder_code(&new.reminder_offsets)),
         version: Set(0),
         created_by: Set(created_by),

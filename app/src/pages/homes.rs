@@ -1,6 +1,6 @@
 //! The mentor's and the participant's home pages: their own sessions, nothing else.
 
-use bimtek::domain::MySession;
+use bimtek::domain::{MySession, SessionSummary};
 use bimtek::i18n::{Lang, Msg};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -9,7 +9,8 @@ use crate::i18n::use_lang;
 use crate::pages::session_list::SessionCard;
 use crate::server_fns::people::{list_mentor_sessions, list_my_sessions};
 
-/// `/pendamping`: the sessions a mentor is assigned to.
+/// `/pendamping`: the sessions a mentor is assigned to; today's first, each with its roll call
+/// and check-in screen one tap away.
 #[component]
 pub fn MentorHomePage() -> impl IntoView {
     let lang = use_lang();
@@ -24,16 +25,49 @@ pub fn MentorHomePage() -> impl IntoView {
                         <p class="empty">{lang.t(Msg::MentorHomeEmpty)}</p>
                     }
                     .into_any(),
-                    Ok(list) => view! {
-                        <ul class="sessions">
-                            {list.into_iter().map(|s| view! { <SessionCard s organiser=false /> }).collect_view()}
-                        </ul>
+                    Ok(list) => {
+                        let now = chrono::Utc::now();
+                        let (today, later): (Vec<SessionSummary>, Vec<SessionSummary>) =
+                            list.into_iter().partition(|s| {
+                                s.starts_at <= now || s.zone.local(s.starts_at).date() == s.zone.local(now).date()
+                            });
+                        view! {
+                            <h2>{lang.t(Msg::MentorTodayTitle)}</h2>
+                            {if today.is_empty() {
+                                view! { <p class="empty">{lang.t(Msg::MentorNothingToday)}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ul class="sessions" id="today">
+                                        {today.into_iter().map(|s| mentor_card(s, lang)).collect_view()}
+                                    </ul>
+                                }
+                                .into_any()
+                            }}
+                            {(!later.is_empty()).then(|| view! {
+                                <h2>{lang.t(Msg::MentorLater)}</h2>
+                                <ul class="sessions">
+                                    {later.into_iter().map(|s| mentor_card(s, lang)).collect_view()}
+                                </ul>
+                            })}
+                        }
+                        .into_any()
                     }
-                    .into_any(),
                     Err(e) => view! { <div class="alert alert-error" role="alert">{e.message(lang)}</div> }.into_any(),
                 }
             })}
         </Suspense>
+    }
+}
+
+fn mentor_card(s: SessionSummary, lang: Lang) -> impl IntoView {
+    let id = s.id.0;
+    view! {
+        <SessionCard s organiser=false>
+            <p class="actions">
+                <a class="button" href=format!("/sesi/{id}/absen")>{lang.t(Msg::RollCallTitle)}</a>
+                <a class="button secondary" href=format!("/sesi/{id}/hadir/layar")>{lang.t(Msg::CheckinScreenLink)}</a>
+            </p>
+        </SessionCard>
     }
 }
 

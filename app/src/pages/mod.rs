@@ -1,3 +1,4 @@
+pub mod attendance;
 pub mod audit;
 pub mod coordinator;
 pub mod homes;

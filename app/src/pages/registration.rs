@@ -148,6 +148,8 @@ fn detail_view(
         view! {
             <p class="actions manage">
                 <a class="button secondary" href=format!("/sesi/{id}/peserta")>{lang.t(Msg::RosterTitle)}</a>
+                <a class="button secondary" href=format!("/sesi/{id}/absen")>{lang.t(Msg::RollCallTitle)}</a>
+                <a class="button secondary" href=format!("/sesi/{id}/hadir/layar")>{lang.t(Msg::CheckinScreenLink)}</a>
                 {d.organise.then(|| view! {
                     <a class="button secondary" href=format!("/sesi/{id}/undang")>{lang.t(Msg::InviteCsv)}</a>
                     <a class="button secondary" href=format!("/sesi/baru?dari={id}")>{lang.t(Msg::Duplicate)}</a>
@@ -159,6 +161,13 @@ fn detail_view(
             </p>
         }
     });
+    // A confirmed registrant may check in by typing the code from the screen in the room.
+    let check_in = (d.mine.as_ref().is_some_and(|m| m.status == RegStatus::Confirmed)
+        && mode.has_room()
+        && !d.summary.cancelled)
+        .then(|| view! {
+            <p class="actions"><a class="button secondary" href=format!("/hadir/{id}") id="check-in-link">{lang.t(Msg::CheckinTitle)}</a></p>
+        });
     let in_series = d.series.len();
     let series = (in_series > 1).then(|| {
         let zone = d.summary.zone;
@@ -233,6 +242,7 @@ fn detail_view(
             <p class="calendar-link"><a href=format!("/sesi/{id}/kalender.ics") download=format!("sesi-{id}.ics")>{lang.t(Msg::AddToCalendar)}</a></p>
             {series.map(|v| v.into_any())}
             {registration.into_any()}
+            {check_in}
             {manage.map(|v| v.into_any())}
             {mentors.map(|v| v.into_any())}
             {cancel.map(|v| v.into_any())}

@@ -298,6 +298,9 @@ fn SessionFormView(
                     {checkbox("for_mentor", lang.t(Msg::RoleMentor), ticked(&form.for_mentor))}
                 </div>
                 <p class="hint">{lang.t(Msg::HintEligibleRoles)}</p>
+                <div class="checks">
+                    {checkbox("allow_walk_ins", lang.t(Msg::FieldAllowWalkIns), ticked(&form.allow_walk_ins))}
+                </div>
                 <div class="field" class:invalid=region_invalid>
                     <label for="f-eligible_region_id">{lang.t(Msg::FieldEligibleRegion)}</label>
                     <select id="f-eligible_region_id" name="eligible_region_id" aria-describedby="e-eligible_region_id">

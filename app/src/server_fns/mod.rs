@@ -2,6 +2,7 @@
 //! `bimtek::services` function, map the error. No SQL here.
 
 pub mod admin;
+pub mod attendance;
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod ctx;
