@@ -15,8 +15,8 @@ use crate::domain::{
 };
 use crate::services::{ServiceError, sessions};
 use crate::store::entities::{
-    person, person_role, programme, programme_region, programme_target, region, registration,
-    session_mentor,
+    business, follow_up, person, person_role, programme, programme_region, programme_target,
+    region, registration, session_mentor,
 };
 
 /// The personal code of the demo participant without email (registered by the demo
@@ -399,6 +399,37 @@ pub async fn seed_demo(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<bo
     .insert(&txn)
     .await?;
     grant(&txn, sri.id, Role::Participant, None, now).await?;
+    // The KPM's business, visited by the mentor last week; its next action is overdue.
+    let week_ago = now - Duration::days(6);
+    let biz = business::ActiveModel {
+        person_id: Set(ids["participant"]),
+        name: Set("Keripik Pisang Bu Siti".into()),
+        sector: Set("makanan_minuman".into()),
+        stage: Set("pembibitan".into()),
+        created_at: Set(week_ago),
+        updated_at: Set(week_ago),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    follow_up::ActiveModel {
+        business_id: Set(biz.id),
+        mentor_id: Set(ids["mentor"]),
+        session_id: Set(None),
+        kind: Set("visit".into()),
+        discussed: Set("Label kemasan dan izin PIRT; harga jual per bungkus.".into()),
+        monthly_revenue: Set(Some(1_200_000)),
+        packaging_improved: Set(Some(false)),
+        selling_online: Set(Some(false)),
+        next_action: Set(Some("Foto produk untuk katalog WhatsApp Business".into())),
+        next_action_due: Set(Some((now - Duration::days(2)).date_naive())),
+        next_action_done_at: Set(None),
+        contacted_at: Set(week_ago),
+        created_at: Set(week_ago),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
     txn.commit().await?;
     Ok(true)
 }

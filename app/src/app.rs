@@ -12,6 +12,7 @@ use crate::pages::{
     attendance::{CheckinPage, CheckinScreenPage, RollCallPage},
     audit::AuditPage,
     coordinator::{CodeCardPage, CoordinatorPage},
+    follow_ups::{CaseloadPage, FollowUpPageView},
     homes::{MentorHomePage, MyHomePage},
     login::{CodeLinkPage, LoginPage},
     login_link::LoginLinkPage,
@@ -91,6 +92,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sesi/:id/absen") view=RollCallPage ssr=SsrMode::Async />
                     <Route path=path!("/sesi/:id/hadir/layar") view=CheckinScreenPage ssr=SsrMode::Async />
                     <Route path=path!("/hadir/:id") view=CheckinPage ssr=SsrMode::Async />
+                    <Route path=path!("/pendamping/peserta") view=CaseloadPage ssr=SsrMode::Async />
+                    <Route path=path!("/pendamping/peserta/:id") view=FollowUpPageView ssr=SsrMode::Async />
                     <Route path=path!("/email/preferensi") view=EmailPrefsPage ssr=SsrMode::Async />
                     <Route path=path!("/masuk") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />

@@ -3,6 +3,7 @@
 
 pub mod attendance_forms;
 pub mod export;
+pub mod follow_up_forms;
 pub mod forms;
 pub mod mail_forms;
 pub mod people_forms;

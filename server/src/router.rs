@@ -18,8 +18,8 @@ use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
 use crate::{
-    AppState, attendance_forms, forms, mail_forms, people_forms, registration_forms, security,
-    session_forms,
+    AppState, attendance_forms, follow_up_forms, forms, mail_forms, people_forms,
+    registration_forms, security, session_forms,
 };
 
 /// Name of the login-session cookie.
@@ -76,6 +76,18 @@ pub fn build(state: AppState) -> Router {
         .route("/sesi/{id}/absen", post(attendance_forms::mark))
         .route("/sesi/{id}/absen/semua", post(attendance_forms::mark_all))
         .route("/hadir/{id}", post(attendance_forms::check_in))
+        .route(
+            "/pendamping/peserta/{id}/usaha",
+            post(follow_up_forms::save_business),
+        )
+        .route(
+            "/pendamping/peserta/{id}/tindak-lanjut",
+            post(follow_up_forms::record),
+        )
+        .route(
+            "/pendamping/peserta/{id}/selesai",
+            post(follow_up_forms::next_action_done),
+        )
         .route("/email/preferensi", post(mail_forms::save_preferences))
         .route("/program/baru", post(session_forms::create_programme))
         .route("/program/{id}/ubah", post(session_forms::update_programme))

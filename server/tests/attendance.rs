@@ -248,7 +248,7 @@ async fn roll_call_taps_notes_and_mark_all_are_audited_and_the_mark_wins() {
             &[
                 ("person", &kpm_s),
                 ("with_note", "1"),
-                ("note", "Datang bersama anak; usaha keripik pisang."),
+                ("note", "Datang bersama anak; usaha <b>keripik</b> pisang."),
             ],
         )
         .await;
@@ -261,7 +261,7 @@ async fn roll_call_taps_notes_and_mark_all_are_audited_and_the_mark_wins() {
         );
         assert_eq!(
             a.note.as_deref(),
-            Some("Datang bersama anak; usaha keripik pisang.")
+            Some("Datang bersama anak; usaha <b>keripik</b> pisang.")
         );
 
         // Mark all present: only the coordinator (no mark yet); the late mark stays.
@@ -285,6 +285,11 @@ async fn roll_call_taps_notes_and_mark_all_are_audited_and_the_mark_wins() {
         assert!(
             html.contains("2 hadir · 2 ditandai · 2 peserta"),
             "[{label}]"
+        );
+        assert!(
+            html.contains("usaha &lt;b&gt;keripik&lt;/b&gt; pisang")
+                && !html.contains("<b>keripik"),
+            "[{label}] the note is escaped"
         );
 
         // The mentor's "absent" wins over the coordinator's online join.

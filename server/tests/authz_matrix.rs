@@ -88,6 +88,12 @@ enum Body {
     Mark,
     /// A check-in code that was never shown.
     CheckinCode,
+    /// A valid business for a participant.
+    Business,
+    /// A valid follow-up call.
+    FollowUp,
+    /// Closing a next action that does not exist.
+    DoneMissing,
 }
 
 /// (server function path, body, expected status per caller in `CALLERS` order)
@@ -145,6 +151,9 @@ fn matrix() -> Vec<(&'static str, Body, [u16; 6])> {
             [401, 200, 200, 200, 403, 403],
         ),
         ("/api/get_checkin_target", Body::Session, LOGGED_IN),
+        ("/api/get_caseload", Body::Empty, MENTORS),
+        // Sri is on no mentor's caseload: admins only.
+        ("/api/get_follow_up", Body::Sri, ADMINS_ONLY),
     ]
 }
 
@@ -311,6 +320,29 @@ fn form_matrix() -> Vec<(&'static str, Body, [Want; 6])> {
                 Status(422),
             ],
         ),
+        // Sri is on no mentor's caseload: admins only (the business first, then the call).
+        (
+            "/pendamping/peserta/{sri}/usaha",
+            Body::Business,
+            [Login, Done, forbidden, forbidden, forbidden, forbidden],
+        ),
+        (
+            "/pendamping/peserta/{sri}/tindak-lanjut",
+            Body::FollowUp,
+            [Login, Done, forbidden, forbidden, forbidden, forbidden],
+        ),
+        (
+            "/pendamping/peserta/{sri}/selesai",
+            Body::DoneMissing,
+            [
+                Login,
+                Status(404),
+                forbidden,
+                forbidden,
+                forbidden,
+                forbidden,
+            ],
+        ),
         (
             "/sesi/{id}/undang",
             Body::InviteCsv,
@@ -427,6 +459,13 @@ fn form_body(body: &Body, caller_index: usize, caller: Caller, ids: &Ids) -> Vec
         Body::ForgedPrefs => kv(&[("p", "1"), ("t", &"ab".repeat(32))]),
         Body::Mark => kv(&[("person", &ids.sri), ("mark", "present")]),
         Body::CheckinCode => kv(&[("code", "000000")]),
+        Body::Business => kv(&[
+            ("name", "Warung Sembako Bu Sri"),
+            ("sector", "perdagangan"),
+            ("stage", "mentoring"),
+        ]),
+        Body::FollowUp => kv(&[("kind", "call"), ("discussed", "Stok dan pencatatan kas")]),
+        Body::DoneMissing => kv(&[("follow_up", "999999")]),
         Body::SessionForm => valid_form(
             &format!("Sesi matriks {caller:?}"),
             &ids.programme,

@@ -58,6 +58,18 @@ pub enum Field {
     Mark,
     /// A mentor's note on a participant.
     Note,
+    /// Follow-up: the business and the contact.
+    Sector,
+    Stage,
+    ContactKind,
+    ContactedOn,
+    Session,
+    Discussed,
+    MonthlyRevenue,
+    PackagingImproved,
+    SellingOnline,
+    NextAction,
+    NextActionDue,
     /// The form as a whole (e.g. "session not found").
     Form,
 }
@@ -108,6 +120,17 @@ impl Field {
             Field::Mentor => "mentor_id",
             Field::Mark => "mark",
             Field::Note => "note",
+            Field::Sector => "sector",
+            Field::Stage => "stage",
+            Field::ContactKind => "kind",
+            Field::ContactedOn => "contacted_on",
+            Field::Session => "session_id",
+            Field::Discussed => "discussed",
+            Field::MonthlyRevenue => "monthly_revenue",
+            Field::PackagingImproved => "packaging_improved",
+            Field::SellingOnline => "selling_online",
+            Field::NextAction => "next_action",
+            Field::NextActionDue => "next_action_due",
             Field::Form => "form",
         }
     }
@@ -205,6 +228,15 @@ pub enum Problem {
     CheckinCodeExpired,
     /// Checking in to a session one is not registered for (and walk-ins are not allowed).
     NotRegisteredHere,
+    /// Not a date (YYYY-MM-DD or DD/MM/YYYY).
+    InvalidDate,
+    InTheFuture,
+    /// A number beyond what makes sense here (a typo).
+    TooLarge,
+    /// A due date before the contact it follows.
+    BeforeContact,
+    /// A follow-up before the participant's business is recorded.
+    NoBusinessYet,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

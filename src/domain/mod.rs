@@ -4,6 +4,7 @@ pub mod attendance;
 pub mod audit;
 pub mod directory;
 pub mod errors;
+pub mod follow_up;
 pub mod ids;
 pub mod invite;
 pub mod mail;

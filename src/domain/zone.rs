@@ -102,6 +102,11 @@ impl Zone {
     }
 }
 
+/// A calendar day: `1 Desember 2026` / `1 December 2026`.
+pub fn format_date(d: chrono::NaiveDate, lang: Lang) -> String {
+    format!("{} {} {}", d.day(), month_name(d.month(), lang), d.year())
+}
+
 fn clock(l: NaiveDateTime, lang: Lang) -> String {
     let sep = match lang {
         Lang::Id => '.',

@@ -134,6 +134,16 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         (Lang::En, NotRegisteredHere) => {
             "You are not registered for this session. Ask the organiser.".into()
         }
+        (Lang::Id, InvalidDate) => "Tanggal tidak valid (contoh: 2026-12-08).".into(),
+        (Lang::En, InvalidDate) => "Not a valid date (for example 2026-12-08).".into(),
+        (Lang::Id, InTheFuture) => "Tanggal ini belum terjadi.".into(),
+        (Lang::En, InTheFuture) => "This date has not come yet.".into(),
+        (Lang::Id, TooLarge) => "Angkanya terlalu besar; periksa lagi.".into(),
+        (Lang::En, TooLarge) => "That number is too large; check it again.".into(),
+        (Lang::Id, BeforeContact) => "Jatuh tempo tidak boleh sebelum tanggal kontak.".into(),
+        (Lang::En, BeforeContact) => "The due date cannot be before the contact.".into(),
+        (Lang::Id, NoBusinessYet) => "Catat usaha peserta dulu.".into(),
+        (Lang::En, NoBusinessYet) => "Record the participant's business first.".into(),
         (Lang::Id, SessionEnded) => "Sesi ini sudah selesai.".into(),
         (Lang::En, SessionEnded) => "This session has ended.".into(),
         (Lang::Id, NotEligible) => {

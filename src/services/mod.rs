@@ -5,6 +5,7 @@ pub mod attendance;
 pub mod audit;
 pub mod auth;
 pub mod email_links;
+pub mod follow_ups;
 pub mod invitations;
 pub mod mail_admin;
 pub mod participants;

@@ -211,7 +211,8 @@ fn roll_call_row(
                     <input type="hidden" name="person" value=pid.to_string() />
                     <input type="hidden" name="with_note" value="1" />
                     <label class="visually-hidden" for=format!("note-{pid}")>{lang.t(Msg::NoteLabel)}</label>
-                    <textarea id=format!("note-{pid}") name=Field::Note.as_str() rows="2" maxlength="500" disabled=!open>{note}</textarea>
+                    // Leptos writes <textarea> children unescaped on the server: escape here.
+                    <textarea id=format!("note-{pid}") name=Field::Note.as_str() rows="2" maxlength="500" disabled=!open inner_html=bimtek::text::escape_html(&note)></textarea>
                     <button type="submit" class="secondary" disabled=!open>{lang.t(Msg::SaveNote)}</button>
                 </form>
             </details>

@@ -18,6 +18,7 @@ pub fn MentorHomePage() -> impl IntoView {
     view! {
         <Title text=lang.t(Msg::MentorHomeTitle) />
         <h1>{lang.t(Msg::MentorHomeTitle)}</h1>
+        <p class="actions"><a class="button secondary" href="/pendamping/peserta">{lang.t(Msg::CaseloadLink)}</a></p>
         <Suspense fallback=|| view! { <p class="muted">"…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {

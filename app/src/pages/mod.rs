@@ -1,6 +1,7 @@
 pub mod attendance;
 pub mod audit;
 pub mod coordinator;
+pub mod follow_ups;
 pub mod homes;
 pub mod login;
 pub mod login_link;

@@ -6,6 +6,7 @@ pub mod attendance;
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod ctx;
+pub mod follow_ups;
 pub mod mail;
 pub mod people;
 pub mod programmes;
