@@ -51,7 +51,7 @@ fanout() {
     { show_log_tail "$T/$label.log"; die "send failed"; }
   t2=$(date +%s.%N)
   # The sweep is done when the last "reminders enqueued" line is logged.
-  t1=$(grep 'reminders enqueued' "$T/$label.log" | tail -1 | cut -c1-27)
+  t1=$(grep 'reminders enqueued' "$T/$label.log" | tail -1 | sed 's/\x1b\[[0-9;]*m//g' | cut -c1-27)
   t1=$(date -d "$t1" +%s.%N)
   read -r wall rss_kb <"$T/$label.time"
   stop_pid "$SINK_PID"

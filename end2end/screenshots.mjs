@@ -44,6 +44,43 @@ if (process.env.ONLY === 'organiser') {
   process.exit(0);
 }
 
+// ONLY=field: the mail, attendance and follow-up pages. For an open roll call and check-in
+// screen, move demo session 1 to start within 30 minutes in the database first.
+if (process.env.ONLY === 'field') {
+  for (const width of [360, 1280]) {
+    const org = await as('penyelenggara@bimtek.localhost', width);
+    for (const [path, name] of [
+      ['/sesi/baru', 'session-new-reminders'],
+      ['/sesi/1/email', 'delivery-log'],
+      ['/sesi/1', 'session-organiser-links'],
+    ]) {
+      await org.goto(path);
+      await org.screenshot({ path: `${out}/${name}-${width}.png`, fullPage: true });
+    }
+    await org.context().close();
+    const mentor = await as('pendamping@bimtek.localhost', width);
+    for (const [path, name] of [
+      ['/pendamping', 'mentor-today'],
+      ['/sesi/1/absen', 'roll-call'],
+      ['/sesi/1/hadir/layar', 'checkin-screen'],
+      ['/pendamping/peserta', 'caseload'],
+    ]) {
+      await mentor.goto(path);
+      await mentor.screenshot({ path: `${out}/${name}-${width}.png`, fullPage: true });
+    }
+    await mentor.locator('#caseload li').first().getByRole('link').click();
+    await mentor.waitForSelector('#business-card');
+    await mentor.screenshot({ path: `${out}/follow-up-${width}.png`, fullPage: true });
+    await mentor.context().close();
+    const kpm = await as('kpm@bimtek.localhost', width);
+    await kpm.goto('/hadir/1');
+    await kpm.screenshot({ path: `${out}/checkin-typed-${width}.png`, fullPage: true });
+    await kpm.context().close();
+  }
+  await browser.close();
+  process.exit(0);
+}
+
 const shots = [
   [null, '/masuk', 'login'],
   ['admin@bimtek.localhost', '/admin/orang', 'people'],

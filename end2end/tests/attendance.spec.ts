@@ -49,7 +49,7 @@ test('roll call on a phone, QR check-in within the window and refused outside it
   await loginAs(mentor, MENTOR, '/pendamping');
   const card = mentor.locator('#today li.session', { hasText: title });
   await expect(card).toBeVisible();
-  await card.getByRole('link', { name: 'Absensi' }).click();
+  await card.getByRole('link', { name: 'Absensi', exact: true }).click();
   await expect(mentor).toHaveURL(new RegExp(`/sesi/${id}/absen$`));
   await expect(mentor.locator('#rollcall-counts')).toHaveText('0 hadir · 0 ditandai · 1 peserta');
   const row = mentor.locator('#rollcall li', { hasText: 'Siti Aminah' });
@@ -73,7 +73,6 @@ test('roll call on a phone, QR check-in within the window and refused outside it
   const qrLink = await mentor.locator('a.checkin-qr').getAttribute('href');
   expect(qrLink).toMatch(new RegExp(`/hadir/${id}\\?k=\\d+-[0-9a-f]{32}$`));
   await kpm.goto(qrLink!);
-  await settled(kpm);
   await kpm.getByRole('button', { name: 'Saya hadir' }).click();
   await expect(kpm.locator('#checkin-result')).toContainText('Check-in berhasil pukul');
   await kpm.goto(qrLink!);

@@ -24,16 +24,6 @@ test('the session list is server-rendered with zone labels', async ({ page }) =>
   await settled(page);
 });
 
-test('wrong password gives a clear message and keeps the email', async ({ page }) => {
-  await page.goto('/masuk');
-  await settled(page);
-  await page.locator('#login-form').getByLabel('Email').fill(ORGANISER);
-  await page.locator('#login-form').getByLabel('Kata sandi').fill('salah-sandi');
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await expect(page.getByRole('alert').first()).toContainText('Email atau kata sandi salah.');
-  await expect(page.locator('#login-form').getByLabel('Email')).toHaveValue(ORGANISER);
-});
-
 test('organiser creates a hybrid session, fixing mistakes, and sends a test invitation', async ({ page }) => {
   const title = `Bimtek Uji ${test.info().project.name} ${process.env.DB_LABEL ?? ''} ${Date.now()}`;
   await login(page, '/sesi/baru');

@@ -117,7 +117,7 @@ async fn seed(url: &str, sessions: usize, per_session: usize) {
             .iter()
             .map(|&i| person::ActiveModel {
                 full_name: Set(format!("Ibu Peserta Fan-out {i}")),
-                email: Set(Some(format!("kpm{i}@contoh.id"))),
+                email: Set(Some(format!("fanout{i}@contoh.id"))),
                 lang: Set(if i % 10 == 0 { "en" } else { "id" }.into()),
                 region_id: Set(Some(regions[(i * 7) % regions.len()].id)),
                 created_at: Set(now),
@@ -130,7 +130,7 @@ async fn seed(url: &str, sessions: usize, per_session: usize) {
     let person_ids: Vec<i64> = person::Entity::find()
         .select_only()
         .column(person::Column::Id)
-        .filter(person::Column::Email.starts_with("kpm"))
+        .filter(person::Column::Email.starts_with("fanout"))
         .order_by_asc(person::Column::Id)
         .into_tuple()
         .all(&db)

@@ -47,6 +47,9 @@ pub const SECRET_KINDS: [&str; 2] = ["login_link", "password_reset"];
 const SCRUBBED: &str = "[dihapus setelah dikirim / removed after sending]";
 pub use crate::domain::mail::REPLY_NOT_SEEN;
 
+/// While mail is flowing, the work before a pass (the reminder sweep) runs at most this often.
+pub const SWEEP_EVERY: Duration = Duration::from_secs(30);
+
 /// How long a claim holds before another worker may take the row over.
 pub const LEASE: Duration = Duration::from_secs(120);
 
@@ -177,14 +180,20 @@ impl Worker {
         self
     }
 
-    /// Runs until `shutdown` completes; wakes on new mail or every few seconds.
+    /// Runs until `shutdown` completes; wakes on new mail or every few seconds. The work before
+    /// a pass (the reminder sweep) runs at most every `SWEEP_EVERY` while mail is flowing, so a
+    /// big fan-out is not slowed by a sweep per batch.
     pub async fn run(self, shutdown: impl Future<Output = ()>) {
         tokio::pin!(shutdown);
+        let mut last_sweep: Option<std::time::Instant> = None;
         loop {
             if let Some(f) = &self.before_pass
-                && let Err(e) = f().await
+                && last_sweep.is_none_or(|t| t.elapsed() >= SWEEP_EVERY)
             {
-                tracing::warn!(error = %e, "reminder sweep failed");
+                last_sweep = Some(std::time::Instant::now());
+                if let Err(e) = f().await {
+                    tracing::warn!(error = %e, "reminder sweep failed");
+                }
             }
             match self.run_once().await {
                 Ok(n) if n > 0 => continue,
@@ -205,14 +214,22 @@ impl Worker {
     pub async fn drain(&self) -> Result<usize, WorkerError> {
         let mut total = 0;
         loop {
+            // Sweep, deliver everything due, and stop when a sweep finds nothing new to send.
             if let Some(f) = &self.before_pass {
                 f().await.map_err(|e| WorkerError::Db(DbErr::Custom(e)))?;
             }
-            let n = self.run_once().await?;
-            if n == 0 {
+            let mut passed = 0;
+            loop {
+                let n = self.run_once().await?;
+                if n == 0 {
+                    break;
+                }
+                passed += n;
+            }
+            if passed == 0 {
                 return Ok(total);
             }
-            total += n;
+            total += passed;
         }
     }
 

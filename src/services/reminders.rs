@@ -62,6 +62,18 @@ pub async fn enqueue_due(svc: &Services, now: DateTime<Utc>) -> Result<u64, Serv
         .order_by_asc(session::Column::StartsAt)
         .all(&svc.db)
         .await?;
+    // The rounds already done, in one query per thousand sessions (not one per session).
+    let mut done: std::collections::HashSet<(i64, i32, i64)> = std::collections::HashSet::new();
+    let ids: Vec<i64> = upcoming.iter().map(|s| s.id).collect();
+    for chunk in ids.chunks(1000) {
+        for r in reminder_run::Entity::find()
+            .filter(reminder_run::Column::SessionId.is_in(chunk.to_vec()))
+            .all(&svc.db)
+            .await?
+        {
+            done.insert((r.session_id, r.offset_minutes, r.starts_at.timestamp()));
+        }
+    }
     let mut total = 0;
     for s in upcoming {
         let Some(offset) = due_offset(
@@ -71,14 +83,7 @@ pub async fn enqueue_due(svc: &Services, now: DateTime<Utc>) -> Result<u64, Serv
         ) else {
             continue;
         };
-        let done = reminder_run::Entity::find()
-            .filter(reminder_run::Column::SessionId.eq(s.id))
-            .filter(reminder_run::Column::OffsetMinutes.eq(offset))
-            .filter(reminder_run::Column::StartsAt.eq(s.starts_at))
-            .one(&svc.db)
-            .await?
-            .is_some();
-        if !done {
+        if !done.contains(&(s.id, offset, s.starts_at.timestamp())) {
             total += fan_out(svc, s, offset, now).await?;
         }
     }
