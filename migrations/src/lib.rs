@@ -15,6 +15,7 @@ mod m20261124_000005_follow_ups;
 mod m20261124_000006_outbox_audit;
 mod m20261125_000007_people_links;
 mod m20261125_000008_mail_delivery;
+mod m20261201_000009_outbox_claim;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000006_outbox_audit::Migration),
             Box::new(m20261125_000007_people_links::Migration),
             Box::new(m20261125_000008_mail_delivery::Migration),
+            Box::new(m20261201_000009_outbox_claim::Migration),
         ]
     }
 }

@@ -32,8 +32,8 @@ use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart};
 use sea_orm::sea_query::{Expr, ExprTrait, LockBehavior, LockType};
 use sea_orm::{
-    ColumnTrait, Condition, DatabaseConnection, DbBackend, DbErr, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    ColumnTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 use tokio::sync::Notify;
 
@@ -293,23 +293,42 @@ impl Worker {
         let now = Utc::now();
         let backend = self.db.get_database_backend();
         let txn = crate::store::begin_write(&self.db).await?;
-        let due = Condition::any()
-            .add(C::Status.eq("queued").and(C::RunAt.lte(now)))
-            .add(
-                C::Status
-                    .eq("sending")
-                    .and(C::LockedUntil.lt(now))
-                    .and(C::AcceptedAt.is_null()),
+        // Two queries, each an index range on (status, run_at, id): claims whose worker died
+        // before handing over, then due queued rows in order. (One query with OR scanned and
+        // sorted every queued row for each batch: 25 messages/s with 400,000 queued.)
+        let lock = |q: sea_orm::Select<Outbox>| {
+            if backend == DbBackend::Postgres {
+                q.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked)
+            } else {
+                q
+            }
+        };
+        let mut rows = lock(
+            Outbox::find()
+                .filter(C::Status.eq("sending"))
+                .filter(C::LockedUntil.lt(now))
+                .filter(C::AcceptedAt.is_null())
+                .order_by_asc(C::RunAt)
+                .order_by_asc(C::Id)
+                .limit(self.tuning.batch),
+        )
+        .all(&txn)
+        .await?;
+        let room = self.tuning.batch.saturating_sub(rows.len() as u64);
+        if room > 0 {
+            rows.extend(
+                lock(
+                    Outbox::find()
+                        .filter(C::Status.eq("queued"))
+                        .filter(C::RunAt.lte(now))
+                        .order_by_asc(C::RunAt)
+                        .order_by_asc(C::Id)
+                        .limit(room),
+                )
+                .all(&txn)
+                .await?,
             );
-        let mut q = Outbox::find()
-            .filter(due)
-            .order_by_asc(C::RunAt)
-            .order_by_asc(C::Id)
-            .limit(self.tuning.batch);
-        if backend == DbBackend::Postgres {
-            q = q.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
         }
-        let rows = q.all(&txn).await?;
         if rows.is_empty() {
             txn.commit().await?;
             return Ok(rows);
