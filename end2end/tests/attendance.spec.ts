@@ -2,7 +2,7 @@
 // call on a phone-sized screen; a participant checks in by the QR link from the session screen
 // within the window, and is refused (with the reason) for a session that has not opened yet.
 import { expect, test } from '@playwright/test';
-import { ORGANISER, PARTICIPANT, jsOn, loginAs, newPage, settled, witaIn } from './flows';
+import { ORGANISER, PARTICIPANT, createHybridSession, jsOn, loginAs, newPage } from './flows';
 
 const MENTOR = 'pendamping@bimtek.localhost';
 const PHONE = { width: 360, height: 740 };
@@ -14,21 +14,15 @@ test('roll call on a phone, QR check-in within the window and refused outside it
 
   // 1. The organiser creates a hybrid session starting in 10 minutes and assigns the mentor.
   await loginAs(page, ORGANISER, '/sesi/baru');
-  await settled(page);
-  await page.getByLabel('Judul sesi').fill(title);
-  await page.getByLabel('Program', { exact: true }).selectOption({ index: 1 });
-  await page.getByLabel('Bentuk sesi').selectOption('hybrid');
-  await page.getByLabel('Wilayah').selectOption({ label: 'Kota Makassar (WITA)' });
-  await page.getByLabel('Zona waktu').selectOption('WITA');
-  await page.getByLabel('Mulai').fill(witaIn(10));
-  await page.getByLabel('Selesai').fill(witaIn(10 + 120));
-  await page.getByLabel('Kuota luring (kursi di ruangan)').fill('10');
-  await page.getByLabel('Kuota daring').fill('10');
-  await page.getByLabel('Tempat').fill('Balai Desa Tamalanrea');
-  await page.getByLabel('Tautan rapat').fill('https://meet.jit.si/bimtek-absensi-e2e');
-  await page.getByRole('button', { name: 'Simpan sesi' }).click();
-  await expect(page).toHaveURL(/\/sesi\?dibuat=\d+/);
-  const id = /dibuat=(\d+)/.exec(page.url())![1];
+  const id = await createHybridSession(page, {
+    title,
+    startsIn: 10,
+    minutes: 120,
+    room: 10,
+    online: 10,
+    venue: 'Balai Desa Tamalanrea',
+    link: 'https://meet.jit.si/bimtek-absensi-e2e',
+  });
   await page.goto(`/sesi/${id}`);
   const mentorSelect = page.getByLabel('Tugaskan pendamping');
   const agus = await mentorSelect.locator('option', { hasText: 'Agus Santoso' }).getAttribute('value');

@@ -41,3 +41,27 @@ export async function newPage(browser: Browser): Promise<Page> {
   const ctx = await browser.newContext({ javaScriptEnabled: jsOn() });
   return ctx.newPage();
 }
+
+/** Creates a hybrid session in Kota Makassar (WITA) starting `startsIn` minutes from now, from
+ *  the organiser's logged-in `page`; returns its id. */
+export async function createHybridSession(
+  page: Page,
+  s: { title: string; startsIn: number; minutes: number; room: number; online: number; venue: string; link: string },
+): Promise<string> {
+  await page.goto('/sesi/baru');
+  await settled(page);
+  await page.getByLabel('Judul sesi').fill(s.title);
+  await page.getByLabel('Program', { exact: true }).selectOption({ index: 1 });
+  await page.getByLabel('Bentuk sesi').selectOption('hybrid');
+  await page.getByLabel('Wilayah').selectOption({ label: 'Kota Makassar (WITA)' });
+  await page.getByLabel('Zona waktu').selectOption('WITA');
+  await page.getByLabel('Mulai').fill(witaIn(s.startsIn));
+  await page.getByLabel('Selesai').fill(witaIn(s.startsIn + s.minutes));
+  await page.getByLabel('Kuota luring (kursi di ruangan)').fill(String(s.room));
+  await page.getByLabel('Kuota daring').fill(String(s.online));
+  await page.getByLabel('Tempat').fill(s.venue);
+  await page.getByLabel('Tautan rapat').fill(s.link);
+  await page.getByRole('button', { name: 'Simpan sesi' }).click();
+  await expect(page).toHaveURL(/\/sesi\?dibuat=\d+/);
+  return /dibuat=(\d+)/.exec(page.url())![1];
+}

@@ -3,7 +3,7 @@
 // online seat and joins through the personal link (the join shows on the roster); a room-seat
 // cancellation promotes the first waitlisted person, who gets an email.
 import { expect, test, type Page } from '@playwright/test';
-import { COORDINATOR, ORGANISER, PARTICIPANT, loginAs, newPage, settled, witaIn } from './flows';
+import { COORDINATOR, ORGANISER, PARTICIPANT, createHybridSession, loginAs, newPage } from './flows';
 import { sentTo, waitForMail } from './helpers';
 
 async function register(page: Page, seat: 'room' | 'online') {
@@ -24,21 +24,15 @@ test('invite by CSV, register online, join by the personal link, a cancellation 
 
   // 1. The organiser creates a hybrid session starting in 15 minutes: 1 room seat, 5 online.
   await loginAs(page, ORGANISER, '/sesi/baru');
-  await settled(page);
-  await page.getByLabel('Judul sesi').fill(title);
-  await page.getByLabel('Program', { exact: true }).selectOption({ index: 1 });
-  await page.getByLabel('Bentuk sesi').selectOption('hybrid');
-  await page.getByLabel('Wilayah').selectOption({ label: 'Kota Makassar (WITA)' });
-  await page.getByLabel('Zona waktu').selectOption('WITA');
-  await page.getByLabel('Mulai').fill(witaIn(15));
-  await page.getByLabel('Selesai').fill(witaIn(15 + 180));
-  await page.getByLabel('Kuota luring (kursi di ruangan)').fill('1');
-  await page.getByLabel('Kuota daring').fill('5');
-  await page.getByLabel('Tempat').fill('Aula Dinas Sosial Kota Makassar');
-  await page.getByLabel('Tautan rapat').fill('https://meet.jit.si/bimtek-e2e');
-  await page.getByRole('button', { name: 'Simpan sesi' }).click();
-  await expect(page).toHaveURL(/\/sesi\?dibuat=\d+/);
-  const id = /dibuat=(\d+)/.exec(page.url())![1];
+  const id = await createHybridSession(page, {
+    title,
+    startsIn: 15,
+    minutes: 180,
+    room: 1,
+    online: 5,
+    venue: 'Aula Dinas Sosial Kota Makassar',
+    link: 'https://meet.jit.si/bimtek-e2e',
+  });
 
   // 2. Bulk invitation: a preview that names the bad row, then the invitation.
   await page.goto(`/sesi/${id}/undang`);

@@ -13,38 +13,6 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrde
 const MENTOR: &str = "pendamping@bimtek.localhost";
 const COORDINATOR: &str = "koordinator@bimtek.localhost";
 
-async fn logged_in(app: &TestApp, email: &str) -> reqwest::Client {
-    let c = client();
-    let res = c
-        .post(app.url("/masuk"))
-        .header("origin", &app.base)
-        .form(&[("email", email), ("password", DEMO_PASSWORD)])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 303, "[{}] login {email}", app.label);
-    c
-}
-
-async fn post(
-    app: &TestApp,
-    c: &reqwest::Client,
-    path: &str,
-    form: &[(&str, &str)],
-) -> reqwest::Response {
-    c.post(app.url(path))
-        .header("origin", &app.base)
-        .form(form)
-        .send()
-        .await
-        .unwrap()
-}
-
-async fn page(app: &TestApp, c: &reqwest::Client, path: &str) -> (u16, String) {
-    let res = c.get(app.url(path)).send().await.unwrap();
-    (res.status().as_u16(), res.text().await.unwrap())
-}
-
 async fn person_named(app: &TestApp, name: &str) -> i64 {
     person::Entity::find()
         .filter(person::Column::FullName.eq(name))

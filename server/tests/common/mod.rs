@@ -312,3 +312,38 @@ pub fn post_routes() -> Vec<String> {
     }
     routes
 }
+
+/// A client logged in as `email` with the demo password (through the plain login form).
+pub async fn logged_in(app: &TestApp, email: &str) -> reqwest::Client {
+    let c = client();
+    let res = c
+        .post(app.url("/masuk"))
+        .header("origin", &app.base)
+        .form(&[("email", email), ("password", DEMO_PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303, "[{}] login {email}", app.label);
+    c
+}
+
+/// A same-origin form POST from `c`.
+pub async fn post(
+    app: &TestApp,
+    c: &reqwest::Client,
+    path: &str,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
+    c.post(app.url(path))
+        .header("origin", &app.base)
+        .form(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// A GET from `c`: status and body.
+pub async fn page(app: &TestApp, c: &reqwest::Client, path: &str) -> (u16, String) {
+    let res = c.get(app.url(path)).send().await.unwrap();
+    (res.status().as_u16(), res.text().await.unwrap())
+}
