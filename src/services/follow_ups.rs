@@ -106,10 +106,48 @@ async fn may_follow_up(
     if !actor.has_role(Role::Mentor) {
         return Ok(false);
     }
-    Ok(caseload_ids(conn, actor.person_id.0)
+    // The caseload rule for one person, without loading the whole caseload: followed up by
+    // this mentor before, or a participant confirmed in one of the mentor's sessions.
+    let mentor = actor.person_id.0;
+    let businesses: Vec<i64> = business::Entity::find()
+        .select_only()
+        .column(business::Column::Id)
+        .filter(business::Column::PersonId.eq(person))
+        .into_tuple()
+        .all(conn)
+        .await?;
+    let followed = follow_up::Entity::find()
+        .filter(follow_up::Column::MentorId.eq(mentor))
+        .filter(follow_up::Column::BusinessId.is_in(businesses))
+        .one(conn)
         .await?
-        .binary_search(&person)
-        .is_ok())
+        .is_some();
+    if followed {
+        return Ok(true);
+    }
+    let participant = person_role::Entity::find()
+        .filter(person_role::Column::PersonId.eq(person))
+        .filter(person_role::Column::Role.eq(Role::Participant.as_str()))
+        .one(conn)
+        .await?
+        .is_some();
+    if !participant {
+        return Ok(false);
+    }
+    let sessions: Vec<i64> = session_mentor::Entity::find()
+        .select_only()
+        .column(session_mentor::Column::SessionId)
+        .filter(session_mentor::Column::PersonId.eq(mentor))
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(registration::Entity::find()
+        .filter(registration::Column::PersonId.eq(person))
+        .filter(registration::Column::Status.eq(RegStatus::Confirmed.as_str()))
+        .filter(registration::Column::SessionId.is_in(sessions))
+        .one(conn)
+        .await?
+        .is_some())
 }
 
 async fn zone_of_actor(svc: &Services, actor: &Actor) -> Result<Zone, ServiceError> {
