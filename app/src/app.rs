@@ -21,6 +21,10 @@ use crate::pages::{
     people::{PeopleListPage, PersonPage},
     programmes::{ProgrammeFormPage, ProgrammeListPage},
     registration::{InvitePage, RosterPage, SessionDetailPage},
+    reports::{
+        CertificatesPage, DashboardPage, MyCertificatePage, ProgrammeDashboardPage,
+        SessionReportPage,
+    },
     session_list::SessionListPage,
     session_new::{EditSessionPage, NewSessionPage},
 };
@@ -75,6 +79,7 @@ pub fn field_page(path: &str) -> bool {
             | ["", "pendamping", "peserta", _]
             | ["", "hadir", _]
             | ["", "sesi", _, "absen"]
+            | ["", "sesi", _, "laporan"]
             | ["", "sesi", _, "hadir", "layar"]
     )
 }
@@ -120,6 +125,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sesi/:id/undang") view=InvitePage ssr=SsrMode::Async />
                     <Route path=path!("/sesi/:id/email") view=DeliveryLogPage ssr=SsrMode::Async />
                     <Route path=path!("/sesi/:id/absen") view=RollCallPage ssr=SsrMode::Async />
+                    <Route path=path!("/sesi/:id/laporan") view=SessionReportPage ssr=SsrMode::Async />
+                    <Route path=path!("/sesi/:id/sertifikat") view=CertificatesPage ssr=SsrMode::Async />
+                    <Route path=path!("/saya/sertifikat/:id") view=MyCertificatePage ssr=SsrMode::Async />
+                    <Route path=path!("/dasbor") view=DashboardPage ssr=SsrMode::Async />
+                    <Route path=path!("/program/:id/dasbor") view=ProgrammeDashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/sesi/:id/hadir/layar") view=CheckinScreenPage ssr=SsrMode::Async />
                     <Route path=path!("/hadir/:id") view=CheckinPage ssr=SsrMode::Async />
                     <Route path=path!("/pendamping/peserta") view=CaseloadPage ssr=SsrMode::Async />

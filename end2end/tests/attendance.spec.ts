@@ -14,6 +14,7 @@ test('roll call on a phone, QR check-in within the window and refused outside it
 
   // 1. The organiser creates a hybrid session starting in 10 minutes and assigns the mentor.
   await loginAs(page, ORGANISER, '/sesi/baru');
+  const programme = (await page.getByLabel('Program', { exact: true }).locator('option').nth(1).textContent())!.trim();
   const id = await createHybridSession(page, {
     title,
     startsIn: 10,
@@ -84,4 +85,22 @@ test('roll call on a phone, QR check-in within the window and refused outside it
   await kpm.getByLabel('Kode dari layar').fill('000000');
   await kpm.getByRole('button', { name: 'Saya hadir' }).click();
   await expect(kpm.locator('#e-code')).toHaveText('Check-in dibuka 30 menit sebelum sesi mulai.');
+
+  // 6. The report and the dashboard reflect it: late (the mentor's mark) counts as attended.
+  await mentor.goto(`/sesi/${id}/laporan`);
+  await expect(mentor.locator('#report-rate')).toContainText('100,0 % · 1 hadir / 1 terkonfirmasi');
+  await expect(mentor.locator('#report-people tr', { hasText: 'Siti Aminah' })).toContainText('Terlambat');
+  const wide = await mentor.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(wide).toBeLessThanOrEqual(0);
+  await page.goto('/dasbor');
+  await page.locator('li.programme-card', { hasText: programme }).getByRole('link', { name: programme }).click();
+  await expect(page.getByRole('heading', { name: programme })).toBeVisible();
+  const held = page.locator('#held-sessions tr', { hasText: title });
+  await expect(held).toContainText('100,0 %');
+  await expect(page.locator('#metric-sessions_held .achieved')).not.toHaveText('0');
+  await held.getByRole('link', { name: title }).click();
+  await expect(page).toHaveURL(new RegExp(`/sesi/${id}/laporan$`));
+  await page.locator('#certificates-link').click();
+  await expect(page.locator('section.certificate')).toHaveCount(1);
+  await expect(page.locator('section.certificate')).toContainText('Siti Aminah');
 });

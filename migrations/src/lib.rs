@@ -16,6 +16,7 @@ mod m20261124_000006_outbox_audit;
 mod m20261125_000007_people_links;
 mod m20261125_000008_mail_delivery;
 mod m20261201_000009_outbox_claim;
+mod m20261201_000010_report_indexes;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000007_people_links::Migration),
             Box::new(m20261125_000008_mail_delivery::Migration),
             Box::new(m20261201_000009_outbox_claim::Migration),
+            Box::new(m20261201_000010_report_indexes::Migration),
         ]
     }
 }

@@ -102,6 +102,75 @@ pub fn roster_xlsx(r: &Roster, lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::X
     wb.save_to_buffer()
 }
 
+/// A table to export: headers and rows of text (numbers stay text in CSV; in XLSX, the
+/// columns in `numeric` are written as numbers).
+pub struct Sheet {
+    pub name: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    pub numeric: Vec<usize>,
+}
+
+/// One sheet as CSV, with the same conventions as the roster (BOM, `;` for Indonesian).
+pub fn sheet_csv(sheet: &Sheet, lang: Lang) -> Result<Vec<u8>, csv::Error> {
+    let mut out = "\u{feff}".as_bytes().to_vec();
+    {
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(if lang == Lang::Id { b';' } else { b',' })
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out);
+        w.write_record(&sheet.headers)?;
+        for row in &sheet.rows {
+            // Decimal comma for Indonesian, as the `;` separator implies.
+            w.write_record(row.iter().enumerate().map(|(c, v)| {
+                if lang == Lang::Id && sheet.numeric.contains(&c) {
+                    v.replace('.', ",")
+                } else {
+                    defuse(v.clone())
+                }
+            }))?;
+        }
+        w.flush()?;
+    }
+    Ok(out)
+}
+
+/// Sheets as one workbook.
+pub fn sheets_xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut wb = Workbook::new();
+    let bold = Format::new().set_bold();
+    for s in sheets {
+        let ws = wb.add_worksheet();
+        // Sheet names: at most 31 characters, none of []:*?/\
+        let name: String = s
+            .name
+            .chars()
+            .filter(|c| !"[]:*?/\\".contains(*c))
+            .take(31)
+            .collect();
+        ws.set_name(name)?;
+        for (c, h) in s.headers.iter().enumerate() {
+            ws.write_string_with_format(0, c as u16, h, &bold)?;
+        }
+        for (i, row) in s.rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                if s.numeric.contains(&c)
+                    && let Ok(n) = v.parse::<f64>()
+                {
+                    ws.write_number(i as u32 + 1, c as u16, n)?;
+                } else {
+                    // Text cells: never evaluated as formulas.
+                    ws.write_string(i as u32 + 1, c as u16, v)?;
+                }
+            }
+        }
+        ws.set_freeze_panes(1, 0)?;
+        ws.autofit();
+    }
+    wb.save_to_buffer()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,7 @@ pub mod forms;
 pub mod mail_forms;
 pub mod people_forms;
 pub mod registration_forms;
+pub mod report_forms;
 pub mod router;
 pub mod run;
 pub mod security;

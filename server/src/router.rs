@@ -20,7 +20,7 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 
 use crate::{
     AppState, attendance_forms, follow_up_forms, forms, mail_forms, people_forms,
-    registration_forms, security, session_forms,
+    registration_forms, report_forms, security, session_forms,
 };
 
 /// Name of the login-session cookie.
@@ -65,6 +65,16 @@ pub fn build(state: AppState) -> Router {
             get(registration_forms::export_xlsx),
         )
         .route("/j/{token}", get(registration_forms::join_link))
+        .route("/sesi/{id}/laporan.csv", get(report_forms::session_csv))
+        .route("/sesi/{id}/laporan.xlsx", get(report_forms::session_xlsx))
+        .route(
+            "/program/{id}/laporan.csv",
+            get(report_forms::programme_csv),
+        )
+        .route(
+            "/program/{id}/laporan.xlsx",
+            get(report_forms::programme_xlsx),
+        )
         .route("/sesi/{id}/ubah", post(session_forms::update_session))
         .route("/sesi/{id}/batalkan", post(session_forms::cancel_session))
         .route("/sesi/{id}/pendamping", post(session_forms::assign_mentor))

@@ -406,6 +406,9 @@ pub struct FollowUpPage {
     pub history: Vec<FollowUpEntry>,
     /// The mentor's sessions this person attended or registered for, to link a follow-up to.
     pub sessions: Vec<Choice>,
+    /// The latest of those that has started: the form links a new follow-up to it by default,
+    /// so it counts for that session's programme on the dashboard.
+    pub recent_session: Option<i64>,
     /// Today in the mentor's zone (the form's default date).
     pub today: NaiveDate,
     /// The mentor's zone, for the dates of contacts.

@@ -11,6 +11,7 @@ pub mod mail;
 pub mod people;
 pub mod programme;
 pub mod registration;
+pub mod report;
 pub mod session;
 pub mod zone;
 

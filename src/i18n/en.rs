@@ -531,5 +531,75 @@ pub(super) fn text(m: Msg) -> &'static str {
         KindChanged => "Schedule change",
         KindCancelled => "Cancellation",
         KindTest => "Test invitation",
+        NavDashboard => "Dashboard",
+        ReportTitle => "Attendance report",
+        ReportIntro => {
+            "Counted over confirmed registrants. Attended: marked present or late by a mentor, or not marked but checked in by QR or joined online through the personal link."
+        }
+        ReportNotStarted => {
+            "The roll call has not opened yet (30 minutes before the start), so nobody is counted absent."
+        }
+        ReportEmpty => "No confirmed registrants yet.",
+        AttendanceRate => "Attendance rate",
+        ColAttended => "Attended",
+        ColExpected => "Confirmed",
+        ColRate => "Rate",
+        ColRole => "Role",
+        ColOutcome => "Attendance",
+        ColNote => "Note",
+        ColSession => "Session",
+        ColDate => "Date",
+        ColCertificate => "Certificate number",
+        ByRole => "By role",
+        BySeat => "By seat",
+        ByRegion => "By participant's region",
+        RoleKpm => "KPM",
+        RoleCoordinatorReport => "PKH/TKSK coordinator",
+        RoleOther => "Other",
+        RegionUnknown => "Region not given",
+        OutcomeCheckedIn => "QR check-in",
+        OutcomeJoinedOnline => "Joined online",
+        OutcomeUnknown => "Not recorded",
+        CertificatesLink => "Attendance certificates",
+        CertificateTitle => "Certificate of Attendance",
+        CertificateGiven => "is presented to",
+        CertificateFor => "for attending the technical guidance session",
+        CertificateIssuer => "Ministry of Social Affairs of the Republic of Indonesia",
+        CertificateNumber => "Number",
+        CertificateIssuedOn => "Issued {date}",
+        CertificatePrint => "Print",
+        CertificatesNone => "Nobody has attended yet, so there are no certificates.",
+        CertificatesHint => {
+            "One page per person who attended ({n}). Press Print (or Ctrl+P) and choose A4 landscape, or save as PDF."
+        }
+        MyCertificate => "My certificate",
+        MyCertificateNone => {
+            "The certificate is available once your attendance at this session is recorded."
+        }
+        DashboardTitle => "Programme dashboard",
+        DashboardIntro => {
+            "Each programme's targets and what has been achieved so far, by track. Open a programme for the figures by region."
+        }
+        DashboardEmpty => "No programmes yet.",
+        TargetsVsAchieved => "Targets and achievements",
+        ColTarget => "Target",
+        ColAchieved => "Achieved",
+        NoTarget => "no target",
+        TargetReached => "reached",
+        ColSessionsHeld => "Sessions held",
+        SessionsUpcomingCount => "{n} upcoming sessions",
+        HeldSessionsTitle => "Sessions held",
+        NoSessionsHeld => "No session has taken place yet.",
+        ShowingNewest => "Showing the newest {n} sessions; the download has them all.",
+        RegionsTitle => "By region (province where the session took place)",
+        AttendanceBreakdownTitle => "Attendance by role and seat",
+        DefinitionsTitle => "How it is counted",
+        DefinitionsText => {
+            "Sessions held: roll call opened (30 minutes before the start) and not cancelled. Attendance rate: attended over confirmed in sessions held. KPM trained: distinct KPM who attended at least once. Follow-ups: visits and calls linked to one of this programme's sessions. Businesses progressing: businesses whose latest follow-up reports packaging improved or selling online, or monthly revenue above the first revenue recorded."
+        }
+        OpenDashboard => "Dashboard",
+        ChartTargetsLabel => "Chart of achievement against target",
+        ChartRegionsLabel => "Chart of attendance rate by region",
+        DownloadReport => "Download the report",
     }
 }

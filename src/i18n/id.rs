@@ -535,5 +535,73 @@ pub(super) fn text(m: Msg) -> &'static str {
         KindChanged => "Perubahan jadwal",
         KindCancelled => "Pembatalan",
         KindTest => "Undangan uji",
+        NavDashboard => "Dasbor",
+        ReportTitle => "Laporan kehadiran",
+        ReportIntro => {
+            "Dihitung dari peserta terkonfirmasi. Hadir: ditandai hadir atau terlambat oleh pendamping, atau belum ditandai tetapi check-in QR atau bergabung daring lewat tautan pribadi."
+        }
+        ReportNotStarted => {
+            "Absensi sesi ini belum dibuka (30 menit sebelum mulai), jadi belum ada yang dihitung tidak hadir."
+        }
+        ReportEmpty => "Belum ada peserta terkonfirmasi.",
+        AttendanceRate => "Tingkat kehadiran",
+        ColAttended => "Hadir",
+        ColExpected => "Terkonfirmasi",
+        ColRate => "Persentase",
+        ColRole => "Peran",
+        ColOutcome => "Kehadiran",
+        ColNote => "Catatan",
+        ColSession => "Sesi",
+        ColDate => "Tanggal",
+        ColCertificate => "Nomor sertifikat",
+        ByRole => "Menurut peran",
+        BySeat => "Menurut jenis kursi",
+        ByRegion => "Menurut wilayah asal peserta",
+        RoleKpm => "KPM",
+        RoleCoordinatorReport => "Koordinator PKH/TKSK",
+        RoleOther => "Lainnya",
+        RegionUnknown => "Wilayah belum diisi",
+        OutcomeCheckedIn => "Check-in QR",
+        OutcomeJoinedOnline => "Bergabung daring",
+        OutcomeUnknown => "Belum dicatat",
+        CertificatesLink => "Sertifikat kehadiran",
+        CertificateTitle => "Sertifikat Kehadiran",
+        CertificateGiven => "diberikan kepada",
+        CertificateFor => "atas kehadirannya dalam bimbingan teknis",
+        CertificateIssuer => "Kementerian Sosial Republik Indonesia",
+        CertificateNumber => "Nomor",
+        CertificateIssuedOn => "Diterbitkan {date}",
+        CertificatePrint => "Cetak",
+        CertificatesNone => "Belum ada peserta yang hadir, jadi belum ada sertifikat.",
+        CertificatesHint => {
+            "Satu halaman per peserta yang hadir ({n}). Tekan Cetak (atau Ctrl+P), pilih kertas A4 mendatar, atau simpan sebagai PDF."
+        }
+        MyCertificate => "Sertifikat saya",
+        MyCertificateNone => "Sertifikat tersedia setelah kehadiran Anda di sesi ini tercatat.",
+        DashboardTitle => "Dasbor program",
+        DashboardIntro => {
+            "Target setiap program dan capaiannya sampai sekarang, menurut jalur. Buka program untuk rincian per wilayah."
+        }
+        DashboardEmpty => "Belum ada program.",
+        TargetsVsAchieved => "Target dan capaian",
+        ColTarget => "Target",
+        ColAchieved => "Capaian",
+        NoTarget => "tanpa target",
+        TargetReached => "tercapai",
+        ColSessionsHeld => "Sesi terlaksana",
+        SessionsUpcomingCount => "{n} sesi mendatang",
+        HeldSessionsTitle => "Sesi yang sudah berlangsung",
+        NoSessionsHeld => "Belum ada sesi yang berlangsung.",
+        ShowingNewest => "Menampilkan {n} sesi terbaru; unduhan memuat semuanya.",
+        RegionsTitle => "Menurut wilayah (provinsi tempat sesi)",
+        AttendanceBreakdownTitle => "Kehadiran menurut peran dan jenis kursi",
+        DefinitionsTitle => "Cara menghitung",
+        DefinitionsText => {
+            "Sesi terlaksana: absensinya sudah dibuka (30 menit sebelum mulai) dan tidak dibatalkan. Tingkat kehadiran: peserta hadir dibagi peserta terkonfirmasi di sesi terlaksana. KPM dilatih: KPM berbeda yang hadir minimal sekali. Tindak lanjut: kunjungan dan telepon yang terkait sesi program ini. Usaha berkembang: usaha yang tindak lanjut terakhirnya mencatat kemasan membaik atau sudah jualan daring, atau omzet di atas omzet pertama yang tercatat."
+        }
+        OpenDashboard => "Dasbor",
+        ChartTargetsLabel => "Grafik capaian terhadap target",
+        ChartRegionsLabel => "Grafik tingkat kehadiran menurut wilayah",
+        DownloadReport => "Unduh laporan",
     }
 }

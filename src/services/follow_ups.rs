@@ -344,11 +344,16 @@ pub async fn page(
         .into_tuple()
         .all(db)
         .await?;
-    let sessions = session::Entity::find()
+    let rows = session::Entity::find()
         .filter(session::Column::Id.is_in(theirs))
         .order_by_desc(session::Column::StartsAt)
         .all(db)
-        .await?
+        .await?;
+    let recent_session = rows
+        .iter()
+        .find(|s| s.starts_at <= now && s.status != "cancelled")
+        .map(|s| s.id);
+    let sessions = rows
         .into_iter()
         .map(|s| Choice {
             id: s.id,
@@ -366,6 +371,7 @@ pub async fn page(
         next_action,
         history,
         sessions,
+        recent_session,
         today,
         zone,
     })

@@ -13,6 +13,7 @@ pub mod people;
 pub mod programmes;
 pub mod registrations;
 pub mod reminders;
+pub mod reports;
 pub mod session_admin;
 pub mod sessions;
 

@@ -42,6 +42,7 @@ pub fn Header(user: Option<CurrentUser>) -> impl IntoView {
                 <a href="/sesi">{lang.t(Msg::NavSessions)}</a>
                 {is_organiser.then(|| view! { <a href="/sesi/baru">{lang.t(Msg::NavNewSession)}</a> })}
                 {is_organiser.then(|| view! { <a href="/program">{lang.t(Msg::NavProgrammes)}</a> })}
+                {is_organiser.then(|| view! { <a href="/dasbor">{lang.t(Msg::NavDashboard)}</a> })}
                 {is_participant.then(|| view! { <a href="/saya">{lang.t(Msg::NavMySessions)}</a> })}
                 {is_mentor.then(|| view! { <a href="/pendamping">{lang.t(Msg::NavMentoring)}</a> })}
                 {is_coordinator.then(|| view! { <a href="/koordinator">{lang.t(Msg::NavMyParticipants)}</a> })}

@@ -150,7 +150,7 @@ pub fn CodeCardPage() -> impl IntoView {
 /// An island: the print button (inline handlers are blocked by the page's CSP). Before hydration
 /// it is disabled; the browser's own print still works.
 #[island]
-fn PrintButton(label: String) -> impl IntoView {
+pub fn PrintButton(label: String) -> impl IntoView {
     let ready = RwSignal::new(false);
     Effect::new(move |_| ready.set(true));
     view! {

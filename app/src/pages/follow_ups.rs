@@ -214,6 +214,10 @@ fn follow_up_view(
             FollowUpForm {
                 kind: "visit".into(),
                 contacted_on: p.today.format("%Y-%m-%d").to_string(),
+                session_id: p
+                    .recent_session
+                    .map(|id| id.to_string())
+                    .unwrap_or_default(),
                 ..Default::default()
             },
             FieldErrors::default(),

@@ -10,5 +10,6 @@ pub mod password_reset;
 pub mod people;
 pub mod programmes;
 pub mod registration;
+pub mod reports;
 pub mod session_list;
 pub mod session_new;

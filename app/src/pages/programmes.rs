@@ -97,9 +97,12 @@ fn ProgrammeCard(p: ProgrammeSummary) -> impl IntoView {
                 }).collect_view()}
                 <div><dt>{lang.t(Msg::SessionsPlanned)}</dt><dd>{p.sessions}</dd></div>
             </dl>
-            {p.editable.then(|| view! {
-                <p><a class="button secondary" href=format!("/program/{id}/ubah")>{lang.t(Msg::Edit)}</a></p>
-            })}
+            <p class="actions">
+                <a class="button secondary" href=format!("/program/{id}/dasbor")>{lang.t(Msg::OpenDashboard)}</a>
+                {p.editable.then(|| view! {
+                    <a class="button secondary" href=format!("/program/{id}/ubah")>{lang.t(Msg::Edit)}</a>
+                })}
+            </p>
         </li>
     }
 }

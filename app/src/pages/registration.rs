@@ -150,6 +150,7 @@ fn detail_view(
                 <a class="button secondary" href=format!("/sesi/{id}/peserta")>{lang.t(Msg::RosterTitle)}</a>
                 <a class="button secondary" href=format!("/sesi/{id}/absen")>{lang.t(Msg::RollCallTitle)}</a>
                 <a class="button secondary" href=format!("/sesi/{id}/hadir/layar")>{lang.t(Msg::CheckinScreenLink)}</a>
+                <a class="button secondary" href=format!("/sesi/{id}/laporan") id="report-link">{lang.t(Msg::ReportTitle)}</a>
                 {d.organise.then(|| view! {
                     <a class="button secondary" href=format!("/sesi/{id}/undang")>{lang.t(Msg::InviteCsv)}</a>
                     <a class="button secondary" href=format!("/sesi/baru?dari={id}")>{lang.t(Msg::Duplicate)}</a>

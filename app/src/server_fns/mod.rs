@@ -11,6 +11,7 @@ pub mod mail;
 pub mod people;
 pub mod programmes;
 pub mod registrations;
+pub mod reports;
 pub mod sessions;
 
 use bimtek::domain::FieldErrors;
