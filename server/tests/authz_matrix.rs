@@ -94,6 +94,12 @@ enum Body {
     FollowUp,
     /// Closing a next action that does not exist.
     DoneMissing,
+    /// The first demo session's certificates: everyone's, or only the caller's own.
+    Certificates {
+        mine: bool,
+    },
+    /// The first demo programme's id.
+    ProgrammeId,
 }
 
 /// (server function path, body, expected status per caller in `CALLERS` order)
@@ -152,6 +158,28 @@ fn matrix() -> Vec<(&'static str, Body, [u16; 6])> {
         ),
         ("/api/get_checkin_target", Body::Session, LOGGED_IN),
         ("/api/get_caseload", Body::Empty, MENTORS),
+        (
+            "/api/get_session_report",
+            Body::Session,
+            [401, 200, 200, 200, 403, 403],
+        ),
+        (
+            "/api/get_certificates",
+            Body::Certificates { mine: false },
+            [401, 200, 200, 200, 403, 403],
+        ),
+        // Nobody has attended the (future) first demo session: no certificate of one's own.
+        (
+            "/api/get_certificates",
+            Body::Certificates { mine: true },
+            [401, 404, 404, 404, 404, 404],
+        ),
+        ("/api/get_dashboard_overview", Body::Empty, ORGANISERS_ONLY),
+        (
+            "/api/get_programme_dashboard",
+            Body::ProgrammeId,
+            ORGANISERS_ONLY,
+        ),
         // Sri is on no mentor's caseload: admins only.
         ("/api/get_follow_up", Body::Sri, ADMINS_ONLY),
     ]
@@ -493,6 +521,11 @@ fn form_body(body: &Body, caller_index: usize, caller: Caller, ids: &Ids) -> Vec
         Body::Grant => kv(&[("role", "mentor"), ("programme_id", &ids.programme)]),
         Body::WrongCode => kv(&[("code", "ZZZZZ-ZZZZZ")]),
         Body::Session => kv(&[("id", &ids.session)]),
+        Body::Certificates { mine } => kv(&[
+            ("id", &ids.session),
+            ("mine", if *mine { "true" } else { "false" }),
+        ]),
+        Body::ProgrammeId => kv(&[("id", &ids.programme)]),
         Body::Seat => kv(&[("seat", "online")]),
         Body::InviteCsv => vec![],
         Body::CancelTooLong => kv(&[("reason", &"x".repeat(400))]),
