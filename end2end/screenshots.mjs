@@ -44,6 +44,34 @@ if (process.env.ONLY === 'organiser') {
   process.exit(0);
 }
 
+// ONLY=reports: the attendance report, certificates and dashboards (SESSION and PROGRAMME name
+// a held session and its programme; the certificates also as printed, A4 landscape).
+if (process.env.ONLY === 'reports') {
+  const sid = process.env.SESSION ?? '1';
+  const pid = process.env.PROGRAMME ?? '1';
+  for (const width of [360, 1280]) {
+    const org = await as('penyelenggara@bimtek.localhost', width);
+    for (const [path, name] of [
+      [`/sesi/${sid}/laporan`, 'report-session'],
+      [`/sesi/${sid}/sertifikat`, 'certificates'],
+      ['/dasbor', 'dashboard'],
+      [`/program/${pid}/dasbor`, 'dashboard-programme'],
+    ]) {
+      await org.goto(path);
+      await org.screenshot({ path: `${out}/${name}-${width}.png`, fullPage: true });
+    }
+    if (width === 1280) {
+      await org.goto(`/sesi/${sid}/sertifikat`);
+      await org.pdf({ path: `${out}/certificates.pdf`, format: 'A4', landscape: true, printBackground: true });
+      await org.emulateMedia({ media: 'print' });
+      await org.screenshot({ path: `${out}/certificates-print.png`, fullPage: true });
+    }
+    await org.context().close();
+  }
+  await browser.close();
+  process.exit(0);
+}
+
 // ONLY=field: the mail, attendance and follow-up pages. For an open roll call and check-in
 // screen, move demo session 1 to start within 30 minutes in the database first.
 if (process.env.ONLY === 'field') {

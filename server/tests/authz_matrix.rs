@@ -175,6 +175,7 @@ fn matrix() -> Vec<(&'static str, Body, [u16; 6])> {
             [401, 404, 404, 404, 404, 404],
         ),
         ("/api/get_dashboard_overview", Body::Empty, ORGANISERS_ONLY),
+        ("/api/list_my_certificates", Body::Empty, LOGGED_IN),
         (
             "/api/get_programme_dashboard",
             Body::ProgrammeId,

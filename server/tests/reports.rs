@@ -332,6 +332,11 @@ async fn reports_certificates_and_dashboard_count_what_was_recorded() {
         );
         assert!(html.contains("Siti Aminah"), "[{label}]");
         assert!(!html.contains("Koordinator"), "[{label}] only her own");
+        let (_, html) = page(&app, &participant, "/saya").await;
+        assert!(
+            html.contains(&format!("/saya/sertifikat/{id}")),
+            "[{label}] her certificate listed on her page"
+        );
         let (_, html) = page(&app, &participant, &format!("/sesi/{id}/sertifikat")).await;
         assert!(
             !html.contains("class=\"certificate\""),

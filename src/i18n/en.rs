@@ -601,5 +601,6 @@ pub(super) fn text(m: Msg) -> &'static str {
         ChartTargetsLabel => "Chart of achievement against target",
         ChartRegionsLabel => "Chart of attendance rate by region",
         DownloadReport => "Download the report",
+        MyCertificatesTitle => "My attendance certificates",
     }
 }

@@ -603,5 +603,6 @@ pub(super) fn text(m: Msg) -> &'static str {
         ChartTargetsLabel => "Grafik capaian terhadap target",
         ChartRegionsLabel => "Grafik tingkat kehadiran menurut wilayah",
         DownloadReport => "Unduh laporan",
+        MyCertificatesTitle => "Sertifikat kehadiran saya",
     }
 }

@@ -578,6 +578,7 @@ pub enum Msg {
     ChartTargetsLabel,
     ChartRegionsLabel,
     DownloadReport,
+    MyCertificatesTitle,
 }
 
 #[cfg(test)]

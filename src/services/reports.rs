@@ -388,6 +388,49 @@ pub async fn my_certificate(
     })
 }
 
+/// The sessions the caller attended (newest first, at most 50), each with a certificate.
+pub async fn my_attended(
+    svc: &Services,
+    actor: Option<&Actor>,
+    now: DateTime<Utc>,
+) -> Result<Vec<crate::domain::SessionSummary>, ServiceError> {
+    let actor = require(actor)?;
+    let db = &svc.db;
+    let attended: Vec<i64> = attendance::Entity::find()
+        .filter(attendance::Column::PersonId.eq(actor.person_id.0))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|a| {
+            Evidence {
+                mark: a.status.as_deref().and_then(Mark::parse),
+                checked_in_at: a.checked_in_at,
+                joined_online_at: a.joined_online_at,
+            }
+            .attended()
+        })
+        .map(|a| a.session_id)
+        .collect();
+    let confirmed: Vec<i64> = registration::Entity::find()
+        .select_only()
+        .column(registration::Column::SessionId)
+        .filter(registration::Column::PersonId.eq(actor.person_id.0))
+        .filter(registration::Column::Status.eq(RegStatus::Confirmed.as_str()))
+        .filter(registration::Column::SessionId.is_in(attended))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let rows = session::Entity::find()
+        .filter(session::Column::Id.is_in(confirmed))
+        .filter(session::Column::Status.ne("cancelled"))
+        .filter(session::Column::StartsAt.lte(cutoff(now)))
+        .order_by_desc(session::Column::StartsAt)
+        .limit(50)
+        .all(db)
+        .await?;
+    summaries(db, rows).await
+}
+
 fn may_report(actor: &Actor, id: ProgrammeId) -> bool {
     actor.may_organise_programme(id)
 }

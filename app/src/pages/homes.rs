@@ -77,6 +77,10 @@ fn mentor_card(s: SessionSummary, lang: Lang) -> impl IntoView {
 pub fn MyHomePage() -> impl IntoView {
     let lang = use_lang();
     let data = Resource::new(|| (), |_| list_my_sessions());
+    let attended = Resource::new(
+        || (),
+        |_| crate::server_fns::reports::list_my_certificates(),
+    );
     view! {
         <Title text=lang.t(Msg::MyHomeTitle) />
         <h1>{lang.t(Msg::MyHomeTitle)}</h1>
@@ -95,6 +99,27 @@ pub fn MyHomePage() -> impl IntoView {
                     }
                     .into_any(),
                     Err(e) => view! { <div class="alert alert-error" role="alert">{e.message(lang)}</div> }.into_any(),
+                }
+            })}
+        </Suspense>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match attended.await {
+                    Ok(list) if !list.is_empty() => view! {
+                        <section class="my-certificates" id="my-certificates">
+                            <h2>{lang.t(Msg::MyCertificatesTitle)}</h2>
+                            <ul class="plain">
+                                {list.into_iter().map(|s| view! {
+                                    <li>
+                                        <a href=format!("/saya/sertifikat/{}", s.id.0)>{s.title}</a>
+                                        <span class="muted">{format!(" · {}", s.zone.format_long(s.starts_at, lang))}</span>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    }
+                    .into_any(),
+                    _ => ().into_any(),
                 }
             })}
         </Suspense>

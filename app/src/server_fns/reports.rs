@@ -54,3 +54,11 @@ pub async fn get_programme_dashboard(id: i64) -> Result<ProgrammeDashboard, AppE
     )
     .await?)
 }
+
+/// The sessions the caller attended, each with a certificate.
+#[server(endpoint = "list_my_certificates")]
+pub async fn list_my_certificates() -> Result<Vec<bimtek::domain::SessionSummary>, AppError> {
+    let svc = ctx::services()?;
+    let actor = ctx::actor().await?;
+    Ok(bimtek::services::reports::my_attended(&svc, actor.as_ref(), chrono::Utc::now()).await?)
+}
