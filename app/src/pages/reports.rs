@@ -119,8 +119,7 @@ fn tally_table(lang: Lang, id: &'static str, caption: Msg, rows: Vec<(String, Ta
             view! {
                 <tr>
                     <th scope="row">{name.clone()}</th>
-                    <td class="num">{t.attended}</td>
-                    <td class="num">{t.expected}</td>
+                    <td class="num">{format!("{} / {}", t.attended, t.expected)}</td>
                     <td class="num rate">{rate.clone()}</td>
                     <td class="bar-cell"><Bar value=pct scale=100.0 label=format!("{name}: {rate}") /></td>
                 </tr>
@@ -133,9 +132,8 @@ fn tally_table(lang: Lang, id: &'static str, caption: Msg, rows: Vec<(String, Ta
                 <caption>{lang.t(caption)}</caption>
                 <thead><tr>
                     <th scope="col"></th>
-                    <th scope="col" class="num">{lang.t(Msg::ColAttended)}</th>
-                    <th scope="col" class="num">{lang.t(Msg::ColExpected)}</th>
-                    <th scope="col" class="num">{lang.t(Msg::ColRate)}</th>
+                    <th scope="col" class="num">{format!("{} / {}", lang.t(Msg::ColAttended), lang.t(Msg::ColExpected).to_lowercase())}</th>
+                    <th scope="col" class="num">"%"</th>
                     <th scope="col" class="bar-cell"><span class="sr-only">{lang.t(Msg::AttendanceRate)}</span></th>
                 </tr></thead>
                 <tbody>{body}</tbody>
@@ -243,11 +241,11 @@ fn session_report_view(r: SessionReport, lang: Lang) -> AnyView {
             view! {
                 <tr class:attended=row.attended id=format!("orang-{}", row.person_id.0)>
                     <th scope="row">{row.name.clone()}</th>
-                    <td>{role_text(lang, row.role)}</td>
-                    <td>{seat_label(lang, row.seat)}</td>
-                    <td>{region_text(lang, &row.region)}</td>
-                    <td class="outcome">{outcome_text(lang, row.outcome)}</td>
-                    <td>{row.note.clone()}</td>
+                    <td data-label=lang.t(Msg::ColRole)>{role_text(lang, row.role)}</td>
+                    <td data-label=lang.t(Msg::ColSeat)>{seat_label(lang, row.seat)}</td>
+                    <td data-label=lang.t(Msg::ColRegion)>{region_text(lang, &row.region)}</td>
+                    <td class="outcome" data-label=lang.t(Msg::ColOutcome)>{outcome_text(lang, row.outcome)}</td>
+                    <td data-label=lang.t(Msg::ColNote)>{row.note.clone()}</td>
                 </tr>
             }
         })
@@ -273,7 +271,7 @@ fn session_report_view(r: SessionReport, lang: Lang) -> AnyView {
             view! {
                 {breakdown_tables(lang, &r.breakdown, true)}
                 <div class="table-wrap">
-                    <table class="roster report-people" id="report-people">
+                    <table class="roster report-people stack" id="report-people">
                         <thead><tr>
                             <th scope="col">{lang.t(Msg::ColName)}</th>
                             <th scope="col">{lang.t(Msg::ColRole)}</th>
@@ -547,11 +545,11 @@ fn programme_view(d: ProgrammeDashboard, lang: Lang) -> AnyView {
             view! {
                 <tr>
                     <th scope="row">{name.clone()}</th>
-                    <td class="num">{r.sessions_held}</td>
-                    <td class="num">{r.kpm_trained}</td>
-                    <td class="num">{rate.clone()}</td>
-                    <td class="num">{r.follow_ups}</td>
-                    <td class="num">{r.progressing}</td>
+                    <td class="num" data-label=lang.t(Msg::ColSessionsHeld)>{r.sessions_held}</td>
+                    <td class="num" data-label=metric_label(lang, Metric::KpmTrained)>{r.kpm_trained}</td>
+                    <td class="num" data-label=lang.t(Msg::AttendanceRate)>{rate.clone()}</td>
+                    <td class="num" data-label=metric_label(lang, Metric::FollowUpsDone)>{r.follow_ups}</td>
+                    <td class="num" data-label=metric_label(lang, Metric::BusinessesProgressing)>{r.progressing}</td>
                     <td class="bar-cell"><Bar value=r.sessions_held as f64 scale=max_held as f64 label=format!("{name}: {} {}", r.sessions_held, lang.t(Msg::ColSessionsHeld).to_lowercase()) /></td>
                 </tr>
             }
@@ -567,16 +565,16 @@ fn programme_view(d: ProgrammeDashboard, lang: Lang) -> AnyView {
             view! {
                 <tr>
                     <th scope="row"><a href=format!("/sesi/{}/laporan", s.id.0)>{s.title}</a></th>
-                    <td>{zone.format_long(s.starts_at, lang)}</td>
-                    <td>{s.region}</td>
-                    <td class="num">{s.tally.attended}</td>
-                    <td class="num">{s.tally.expected}</td>
-                    <td class="num">{rate}</td>
+                    <td data-label=lang.t(Msg::ColDate)>{zone.format_long(s.starts_at, lang)}</td>
+                    <td data-label=lang.t(Msg::ColRegion)>{s.region}</td>
+                    <td class="num" data-label=format!("{} / {}", lang.t(Msg::ColAttended), lang.t(Msg::ColExpected).to_lowercase())>{format!("{} / {}", s.tally.attended, s.tally.expected)}</td>
+                    <td class="num" data-label=lang.t(Msg::ColRate)>{rate}</td>
                 </tr>
             }
         })
         .collect_view();
     view! {
+        <span class="wide" hidden></span>
         <p class="no-print"><a href="/dasbor">"← "{lang.t(Msg::DashboardTitle)}</a></p>
         <h1>{d.name.clone()}</h1>
         <p class="when">
@@ -605,7 +603,7 @@ fn programme_view(d: ProgrammeDashboard, lang: Lang) -> AnyView {
         </section>
         <section>
             <div class="table-wrap">
-                <table class="report" id="regions">
+                <table class="report stack" id="regions">
                     <caption>{lang.t(Msg::RegionsTitle)}</caption>
                     <thead><tr>
                         <th scope="col">{lang.t(Msg::ColRegion)}</th>
@@ -630,13 +628,12 @@ fn programme_view(d: ProgrammeDashboard, lang: Lang) -> AnyView {
             view! {
                 {(shown_n >= SESSION_ROWS).then(|| view! { <p class="hint">{lang.t(Msg::ShowingNewest).replace("{n}", &shown_n.to_string())}</p> })}
                 <div class="table-wrap">
-                    <table class="roster" id="held-sessions">
+                    <table class="roster stack" id="held-sessions">
                         <thead><tr>
                             <th scope="col">{lang.t(Msg::ColSession)}</th>
                             <th scope="col">{lang.t(Msg::ColDate)}</th>
                             <th scope="col">{lang.t(Msg::ColRegion)}</th>
-                            <th scope="col" class="num">{lang.t(Msg::ColAttended)}</th>
-                            <th scope="col" class="num">{lang.t(Msg::ColExpected)}</th>
+                            <th scope="col" class="num">{format!("{} / {}", lang.t(Msg::ColAttended), lang.t(Msg::ColExpected).to_lowercase())}</th>
                             <th scope="col" class="num">{lang.t(Msg::ColRate)}</th>
                         </tr></thead>
                         <tbody>{sessions}</tbody>
