@@ -271,7 +271,7 @@ fn session_report_view(r: SessionReport, lang: Lang) -> AnyView {
             view! {
                 {breakdown_tables(lang, &r.breakdown, true)}
                 <div class="table-wrap">
-                    <table class="roster report-people stack" id="report-people">
+                    <table class="roster report-people stacked" id="report-people">
                         <thead><tr>
                             <th scope="col">{lang.t(Msg::ColName)}</th>
                             <th scope="col">{lang.t(Msg::ColRole)}</th>
@@ -517,9 +517,9 @@ fn metric_row(lang: Lang, p: MetricProgress) -> impl IntoView {
     view! {
         <tr id=format!("metric-{}", p.metric.as_str()) class:reached=p.reached()>
             <th scope="row">{metric_label(lang, p.metric)}</th>
-            <td class="num achieved">{achieved}</td>
-            <td class="num target">{target.unwrap_or_else(|| lang.t(Msg::NoTarget).to_owned())}</td>
-            <td class="num">{pct.map(|x| format!("{x} %"))}{p.reached().then(|| view! { <span class="badge ok">{lang.t(Msg::TargetReached)}</span> })}</td>
+            <td class="num achieved" data-label=lang.t(Msg::ColAchieved)>{achieved}</td>
+            <td class="num target" data-label=lang.t(Msg::ColTarget)>{target.unwrap_or_else(|| lang.t(Msg::NoTarget).to_owned())}</td>
+            <td class="num" data-label="%">{pct.map(|x| format!("{x} %"))}{p.reached().then(|| view! { <span class="badge ok">{lang.t(Msg::TargetReached)}</span> })}</td>
             <td class="bar-cell">
                 {p.target.map(|t| view! { <Bar value scale target=Some(t as f64) label=label.clone() /> })}
             </td>
@@ -588,7 +588,7 @@ fn programme_view(d: ProgrammeDashboard, lang: Lang) -> AnyView {
         </p>
         <section class="card">
             <div class="table-wrap">
-                <table class="report targets-table" id="targets">
+                <table class="report targets-table stacked" id="targets">
                     <caption>{lang.t(Msg::TargetsVsAchieved)}</caption>
                     <thead><tr>
                         <th scope="col"></th>
@@ -603,7 +603,7 @@ fn programme_view(d: ProgrammeDashboard, lang: Lang) -> AnyView {
         </section>
         <section>
             <div class="table-wrap">
-                <table class="report stack" id="regions">
+                <table class="report stacked" id="regions">
                     <caption>{lang.t(Msg::RegionsTitle)}</caption>
                     <thead><tr>
                         <th scope="col">{lang.t(Msg::ColRegion)}</th>
@@ -628,7 +628,7 @@ fn programme_view(d: ProgrammeDashboard, lang: Lang) -> AnyView {
             view! {
                 {(shown_n >= SESSION_ROWS).then(|| view! { <p class="hint">{lang.t(Msg::ShowingNewest).replace("{n}", &shown_n.to_string())}</p> })}
                 <div class="table-wrap">
-                    <table class="roster stack" id="held-sessions">
+                    <table class="roster stacked" id="held-sessions">
                         <thead><tr>
                             <th scope="col">{lang.t(Msg::ColSession)}</th>
                             <th scope="col">{lang.t(Msg::ColDate)}</th>
