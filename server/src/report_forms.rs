@@ -241,7 +241,7 @@ async fn programme_export(
         Err(r) => return r,
     };
     let now = chrono::Utc::now();
-    let (dash, all) = match services::reports::programme_export(
+    let all = match services::reports::programme_sessions(
         &st.services,
         actor.as_ref(),
         ProgrammeId(id),
@@ -294,6 +294,18 @@ async fn programme_export(
             format!("{name}.csv"),
         );
     }
+    // The workbook adds the dashboard's figures (the CSV is the sessions alone).
+    let dash = match services::reports::dashboard(
+        &st.services,
+        actor.as_ref(),
+        ProgrammeId(id),
+        now,
+    )
+    .await
+    {
+        Ok(d) => d,
+        Err(e) => return service_error_page(&headers, e),
+    };
     let targets = Sheet {
         name: t(lang, Msg::TargetsVsAchieved),
         headers: vec![

@@ -60,7 +60,8 @@ async fn managed(
     Ok(s)
 }
 
-fn evidence_of(a: Option<&attendance::Model>) -> Evidence {
+/// The merged evidence of one attendance row (none: nothing recorded).
+pub(super) fn evidence_of(a: Option<&attendance::Model>) -> Evidence {
     Evidence {
         mark: a.and_then(|a| a.status.as_deref()).and_then(Mark::parse),
         checked_in_at: a.and_then(|a| a.checked_in_at),

@@ -16,11 +16,12 @@ use sea_orm::{
     Statement, Value,
 };
 
+use super::attendance::evidence_of;
 use super::registrations::may_manage;
 use super::sessions::{summaries, viewer_zone};
 use super::{ServiceError, Services, require};
 use crate::auth::Actor;
-use crate::domain::attendance::{CHECKIN_OPENS_MINUTES, Evidence, Mark};
+use crate::domain::attendance::CHECKIN_OPENS_MINUTES;
 use crate::domain::programme::Metric;
 use crate::domain::report::{
     Breakdown, Cell, Certificate, Certificates, DashboardOverview, MetricProgress, OutcomeCounts,
@@ -242,11 +243,7 @@ pub async fn session_report(
         .filter_map(|r| {
             let p = people.get(&r.person_id)?;
             let a = att.get(&r.person_id);
-            let evidence = Evidence {
-                mark: a.and_then(|a| a.status.as_deref()).and_then(Mark::parse),
-                checked_in_at: a.and_then(|a| a.checked_in_at),
-                joined_online_at: a.and_then(|a| a.joined_online_at),
-            };
+            let evidence = evidence_of(a);
             Some(SessionReportRow {
                 person_id: PersonId(p.id),
                 name: p.full_name.clone(),
@@ -362,14 +359,7 @@ pub async fn my_certificate(
         .filter(attendance::Column::PersonId.eq(reg.person_id))
         .one(db)
         .await?;
-    let evidence = Evidence {
-        mark: a
-            .as_ref()
-            .and_then(|a| a.status.as_deref())
-            .and_then(Mark::parse),
-        checked_in_at: a.as_ref().and_then(|a| a.checked_in_at),
-        joined_online_at: a.as_ref().and_then(|a| a.joined_online_at),
-    };
+    let evidence = evidence_of(a.as_ref());
     if s.starts_at > cutoff(now) || s.status == "cancelled" || !evidence.attended() {
         return Err(ServiceError::NotFound);
     }
@@ -401,14 +391,7 @@ pub async fn my_attended(
         .all(db)
         .await?
         .into_iter()
-        .filter(|a| {
-            Evidence {
-                mark: a.status.as_deref().and_then(Mark::parse),
-                checked_in_at: a.checked_in_at,
-                joined_online_at: a.joined_online_at,
-            }
-            .attended()
-        })
+        .filter(|a| evidence_of(Some(a)).attended())
         .map(|a| a.session_id)
         .collect();
     let confirmed: Vec<i64> = registration::Entity::find()
@@ -672,16 +655,7 @@ pub async fn dashboard(
         .collect();
 
     // The newest held sessions, then their tallies (only those sessions' rows are read).
-    let newest = session::Entity::find()
-        .filter(session::Column::ProgrammeId.eq(p.id))
-        .filter(session::Column::Status.ne("cancelled"))
-        .filter(session::Column::StartsAt.lte(cutoff(now)))
-        .order_by_desc(session::Column::StartsAt)
-        .order_by_desc(session::Column::Id)
-        .limit(SESSION_ROWS as u64)
-        .all(db)
-        .await?;
-    let sessions = tallied(db, newest).await?;
+    let sessions = held_sessions(db, p.id, now, Some(SESSION_ROWS as u64)).await?;
     let zone = viewer_zone(svc, actor)
         .await?
         .or_else(|| sessions.first().map(|s| s.zone))
@@ -729,23 +703,33 @@ async fn tallied(
     Ok(out)
 }
 
-/// Every held session of a programme with its rate, newest first, and the breakdown: the
-/// programme report's export.
-pub async fn programme_export(
-    svc: &Services,
-    actor: Option<&Actor>,
-    id: ProgrammeId,
+/// The programme's held sessions with their rates, newest first (`limit`: only the newest).
+async fn held_sessions(
+    conn: &impl ConnectionTrait,
+    programme: i64,
     now: DateTime<Utc>,
-) -> Result<(ProgrammeDashboard, Vec<SessionTally>), ServiceError> {
-    let dash = dashboard(svc, actor, id, now).await?;
-    let all = session::Entity::find()
-        .filter(session::Column::ProgrammeId.eq(id.0))
+    limit: Option<u64>,
+) -> Result<Vec<SessionTally>, ServiceError> {
+    let rows = session::Entity::find()
+        .filter(session::Column::ProgrammeId.eq(programme))
         .filter(session::Column::Status.ne("cancelled"))
         .filter(session::Column::StartsAt.lte(cutoff(now)))
         .order_by_desc(session::Column::StartsAt)
         .order_by_desc(session::Column::Id)
-        .all(&svc.db)
+        .limit(limit)
+        .all(conn)
         .await?;
-    let sessions = tallied(&svc.db, all).await?;
-    Ok((dash, sessions))
+    tallied(conn, rows).await
+}
+
+/// Every held session of a programme with its rate, newest first: the programme report's
+/// download (the dashboard's figures are not needed for it, and not computed).
+pub async fn programme_sessions(
+    svc: &Services,
+    actor: Option<&Actor>,
+    id: ProgrammeId,
+    now: DateTime<Utc>,
+) -> Result<Vec<SessionTally>, ServiceError> {
+    let (p, _) = programme_for_report(svc, actor, id).await?;
+    held_sessions(&svc.db, p.id, now, None).await
 }

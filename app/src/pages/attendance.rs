@@ -20,7 +20,8 @@ use crate::server_fns::attendance::{
     CheckinForm, CheckinScreenView, MarkForm, get_checkin_screen, get_checkin_target, get_roll_call,
 };
 
-fn id_param() -> Option<i64> {
+/// The `:id` of the route, when it is a positive number.
+pub fn id_param() -> Option<i64> {
     use_params_map()
         .read_untracked()
         .get("id")
@@ -28,7 +29,8 @@ fn id_param() -> Option<i64> {
         .filter(|n| *n > 0)
 }
 
-fn error_view(e: AppError, lang: Lang, next: String) -> AnyView {
+/// A refusal, with a login button (coming back to `next`) when the caller is not logged in.
+pub fn error_view(e: AppError, lang: Lang, next: String) -> AnyView {
     let login = matches!(e, AppError::Unauthenticated);
     view! {
         <div class="alert alert-error" role="alert">{e.message(lang)}</div>

@@ -14,38 +14,17 @@ use bimtek::domain::zone::format_date;
 use bimtek::i18n::{Lang, Msg};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
-use super::attendance::mark_label;
+use super::attendance::{error_view, id_param, mark_label};
 use super::coordinator::PrintButton;
 use super::programmes::{metric_label, metric_value};
 use super::registration::seat_label;
 use super::session_list::track_label;
-use crate::components::layout::urlencode;
 use crate::error::AppError;
 use crate::i18n::use_lang;
 use crate::server_fns::reports::{
     get_certificates, get_dashboard_overview, get_programme_dashboard, get_session_report,
 };
-
-fn id_param() -> Option<i64> {
-    use_params_map()
-        .read_untracked()
-        .get("id")
-        .and_then(|s| s.parse::<i64>().ok())
-        .filter(|n| *n > 0)
-}
-
-fn refused(e: AppError, lang: Lang, next: String) -> AnyView {
-    let login = matches!(e, AppError::Unauthenticated);
-    view! {
-        <div class="alert alert-error" role="alert">{e.message(lang)}</div>
-        {login.then(|| view! {
-            <p><a class="button primary" href=format!("/masuk?next={}", urlencode(&next))>{lang.t(Msg::NavLogin)}</a></p>
-        })}
-    }
-    .into_any()
-}
 
 fn comma(lang: Lang) -> bool {
     lang == Lang::Id
@@ -210,7 +189,7 @@ pub fn SessionReportPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(r) => session_report_view(r, lang),
-                    Err(e) => refused(e, lang, format!("/sesi/{}/laporan", id.unwrap_or(0))),
+                    Err(e) => error_view(e, lang, format!("/sesi/{}/laporan", id.unwrap_or(0))),
                 }
             })}
         </Suspense>
@@ -329,7 +308,7 @@ fn certificates_page(mine: bool) -> impl IntoView {
                         <p class="empty">{lang.t(Msg::MyCertificateNone)}</p>
                     }
                     .into_any(),
-                    Err(e) => refused(e, lang, here()),
+                    Err(e) => error_view(e, lang, here()),
                 }
             })}
         </Suspense>
@@ -410,7 +389,7 @@ pub fn DashboardPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(o) => overview_view(o, lang),
-                    Err(e) => refused(e, lang, "/dasbor".into()),
+                    Err(e) => error_view(e, lang, "/dasbor".into()),
                 }
             })}
         </Suspense>
@@ -489,7 +468,7 @@ pub fn ProgrammeDashboardPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(d) => programme_view(d, lang),
-                    Err(e) => refused(e, lang, format!("/program/{}/dasbor", id.unwrap_or(0))),
+                    Err(e) => error_view(e, lang, format!("/program/{}/dasbor", id.unwrap_or(0))),
                 }
             })}
         </Suspense>
